@@ -1,0 +1,46 @@
+/* dynpromote.h - public interface of dynpromote.
+
+   Code built with the dynpromote GCC plugin has every indirect call
+   rewritten to go through a learning entry (see README.md).  This header
+   is all an application needs to opt calls out; it builds unchanged with
+   plain gcc and clang, where the macros expand to nothing.
+
+     DYNPROMOTE_OFF void parse (void);          all calls inside parse()
+     typedef int (*cmp_fn) (int, int) DYNPROMOTE_OFF;
+                                                 every call through cmp_fn
+     struct ops { void (*cb) (void) DYNPROMOTE_OFF; };
+                                                 every call through ops.cb
+     void (*hook) (void) DYNPROMOTE_OFF;         every call through hook  */
+
+#ifndef DYNPROMOTE_H
+#define DYNPROMOTE_H
+
+/* Version of the runtime interface this header describes.  */
+#define DYNPROMOTE_VERSION_MAJOR 0
+#define DYNPROMOTE_VERSION_MINOR 1
+
+#ifdef __DYNPROMOTE__
+/* The plugin is loaded: it predefines __DYNPROMOTE__ to its ABI version
+   and understands the attribute.  */
+# define DYNPROMOTE_OFF __attribute__ ((dynpromote_off))
+#else
+# define DYNPROMOTE_OFF
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Nonzero when the runtime is active in this process (it is not when
+   DYNPROMOTE=off is set in the environment).  */
+int dynpromote_enabled (void);
+
+/* Write the statistics dump now, to PATH ("stderr" for standard error),
+   in the format of DYNPROMOTE_STATS.  Returns 0, or -1 with errno set.  */
+int dynpromote_dump_stats (const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DYNPROMOTE_H */

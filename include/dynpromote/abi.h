@@ -1,0 +1,105 @@
+/* dynpromote/abi.h - the binary contract between the plugin and the runtime.
+
+   The plugin writes, for every rewritten indirect call, three things into
+   the object it compiles; the runtime reads them.  Nothing here may change
+   without bumping DYNPROMOTE_ABI_VERSION: objects record the version they
+   were built for, and the runtime refuses versions it does not know.
+
+   1. A site record (struct dp_site_record) in section DP_SITES_SECTION.
+      Read-only; every pointer is a 32-bit offset from the field itself, so
+      records need no dynamic relocations (like the kernel's
+      .static_call_sites).
+   2. Per-site learning state (DP_STATE_SIZE bytes, zero-initialised, in
+      .bss).  Only the first field is touched by generated code: the stub
+      decrements the sampling countdown on every call and enters the
+      runtime when it goes negative.  The rest belongs to the runtime.
+   3. A per-site entry stub in .text (see plugin/dynpromote-emit.cc), which
+      the rewritten call or sibcall reaches with the original target in
+      %r11 and every argument register untouched.
+
+   One comdat constructor per linked object (exe or shared object) hands
+   the object's record array to __dynpromote_register, and one comdat
+   destructor takes it back (__dynpromote_unregister) on exit or dlclose.
+
+   This header is included by C11 code and by the C++ plugin.  */
+
+#ifndef DYNPROMOTE_ABI_H
+#define DYNPROMOTE_ABI_H
+
+#include <stdint.h>
+
+#define DYNPROMOTE_ABI_VERSION 1
+
+/* Section and symbol names carry the ABI version, so that objects built
+   for different versions never share a comdat group or a record array.  */
+#define DP_SITES_SECTION "dynpromote_sites_v1"
+#define DP_CTOR_SYMBOL "__dynpromote_ctor_v1"
+#define DP_DTOR_SYMBOL "__dynpromote_dtor_v1"
+#define DP_OBJECT_SYMBOL "__dynpromote_object_v1"
+#define DP_REGISTER_SYMBOL "__dynpromote_register"
+#define DP_UNREGISTER_SYMBOL "__dynpromote_unregister"
+#define DP_SAMPLE_SYMBOL "__dynpromote_sample"
+#define DP_THUNK_SYMBOL "__dynpromote_thunk_r11"
+
+/* Size of the per-object slot the runtime may use as it likes (it lives in
+   the object's .bss, so registration needs no allocation).  */
+#define DP_OBJECT_SLOT_SIZE 128
+
+/* Size and alignment of the per-site learning state.  One cache line per
+   hot part, so sites called from different threads do not share lines.  */
+#define DP_STATE_SIZE 128
+#define DP_STATE_ALIGN 64
+
+/* Offset, in the learning state, of the sampling countdown (int32_t) that
+   the entry stub decrements.  Fixed forever, whatever the version, so a
+   runtime can quiet the sites of an object it refuses.  */
+#define DP_STATE_COUNTDOWN_OFFSET 0
+
+/* Size of the patchable first instruction slot of each entry stub:
+   an 8-byte-aligned 8-byte run of NOPs (nopl 0(%rax,%rax,1); nopl (%rax))
+   that the promotion engine can replace with one aligned 8-byte store.  */
+#define DP_ENTRY_PATCH_SIZE 8
+
+/* dp_site_record.kind.  */
+enum dp_site_kind
+{
+  DP_KIND_CALL = 1,     /* call; the stub is reached by a direct call.  */
+  DP_KIND_SIBCALL = 2   /* tail call; reached by a direct jmp.  */
+};
+
+/* dp_site_record.flags.  */
+enum dp_site_flags
+{
+  DP_FLAG_NOTRACK = 1 << 0,      /* nocf_check pointer: notrack jmp.  */
+  DP_FLAG_IBT = 1 << 1,          /* built with -fcf-protection=branch.  */
+  DP_FLAG_RETPOLINE = 1 << 2,    /* fallback goes through a retpoline.  */
+  DP_FLAG_STATIC_CHAIN = 1 << 3, /* %r10 carries a static chain.  */
+  DP_FLAG_MS_ABI = 1 << 4,       /* callee uses the ms_abi convention.  */
+  DP_FLAG_CALL_KNOWN = 1 << 5    /* call_rel is valid.  */
+};
+
+/* The first two fields never move, whatever the version: a runtime that
+   refuses a record's version still finds its countdown, to quiet it.  */
+struct dp_site_record
+{
+  uint16_t abi;        /* DYNPROMOTE_ABI_VERSION the object was built for.  */
+  uint8_t kind;        /* enum dp_site_kind.  */
+  uint8_t flags;       /* enum dp_site_flags.  */
+  int32_t state_rel;   /* the per-site learning state.  */
+  int32_t call_rel;    /* the call or jmp instruction (5 bytes).  */
+  int32_t entry_rel;   /* the per-site entry stub.  */
+  int32_t file_rel;    /* source file name, NUL-terminated.  */
+  int32_t func_rel;    /* assembler name of the enclosing function.  */
+  uint32_t line;
+  uint16_t column;
+  uint8_t max_targets; /* plugin's max-targets= setting; 0 = runtime's.  */
+  uint8_t reserved;
+};
+
+#define DP_SITE_RECORD_SIZE 32
+
+/* Resolve a self-relative field.  */
+#define DP_REL(rec, field) \
+  ((const void *) ((const char *) &(rec)->field + (rec)->field))
+
+#endif /* DYNPROMOTE_ABI_H */

@@ -1,0 +1,351 @@
+/* dynpromote-emit.cc - assembly emitted for each rewritten site, and once
+   per translation unit.
+
+   Per site N, written out while the RTL pass runs (between two functions
+   of the assembly file, each block inside .pushsection/.popsection):
+
+   .text.dynpromote   the entry stub .Ldp_entry_N:
+			  8 bytes of NOPs, 8-byte aligned: the patch point
+			     the promotion engine replaces with one aligned
+			     store (a jmp to the site's trampoline);
+			  decl  state.countdown(%rip)    sample 1 call in P
+			  js    slow
+			jump:
+			  jmp   *%r11   (or notrack jmp, or a retpoline)
+			slow:
+			  push the target and the record, call
+			  __dynpromote_sample (which preserves every
+			  argument register), pop, and take the jump.
+   dynpromote_sites_v1  the read-only, self-relative site record;
+   .bss               the site's learning state (DP_STATE_SIZE bytes).
+
+   The only indirect branch dynpromote ever executes is the one in the
+   stub, and it is emitted here with the same protection the compiler
+   would give the original call: retpoline (thunk, thunk-inline,
+   thunk-extern), notrack for nocf_check pointers, int3 after it under
+   -mharden-sls.  Runtime trampolines contain direct branches only.
+
+   Per translation unit with at least one site, a comdat group (one copy
+   per linked object) holds the registration constructor, the matching
+   destructor, the runtime's per-object slot and their .init_array and
+   .fini_array entries; and, for -mindirect-branch=thunk, a comdat
+   retpoline thunk for %r11 under dynpromote's own name.  */
+
+#include "dynpromote-plugin.h"
+#include "dynpromote/abi.h"
+#include "hash-map.h"
+
+static unsigned dp_site_count;
+static bool dp_thunk_needed;
+static unsigned dp_string_count;
+static hash_map<nofree_string_hash, unsigned> *dp_strings;
+
+unsigned
+dp_next_site_number (void)
+{
+  return dp_site_count++;
+}
+
+/* Emit STR as a .string directive, escaped.  */
+
+static void
+dp_output_string (FILE *f, const char *str)
+{
+  fputs ("\t.string \"", f);
+  for (const unsigned char *p = (const unsigned char *) str; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+	fprintf (f, "\\%c", *p);
+      else if (ISPRINT (*p))
+	fputc (*p, f);
+      else
+	fprintf (f, "\\%03o", *p);
+    }
+  fputs ("\"\n", f);
+}
+
+/* The label of string STR in this unit's string table, emitting it the
+   first time.  */
+
+static unsigned
+dp_string_label (FILE *f, const char *str)
+{
+  if (!dp_strings)
+    dp_strings = new hash_map<nofree_string_hash, unsigned>;
+  if (unsigned *known = dp_strings->get (str))
+    return *known;
+  unsigned n = dp_string_count++;
+  dp_strings->put (xstrdup (str), n);
+  fprintf (f, "\t.pushsection .rodata.dynpromote,\"a\",@progbits\n"
+	   ".Ldp_str_%u:\n", n);
+  dp_output_string (f, str);
+  fputs ("\t.popsection\n", f);
+  return n;
+}
+
+/* Open section NAME for one site's block.  A site of a function in a
+   comdat group (C++ inline functions, templates) puts its block in the
+   same group, so the linker keeps or discards them together; otherwise
+   the record of a discarded copy would point into a discarded section.
+   The block is written in AT&T syntax whatever -masm= says.  */
+
+static void
+dp_push_section (FILE *f, const char *name, const char *flags,
+		 const char *type)
+{
+  tree group = DECL_COMDAT_GROUP (current_function_decl);
+  if (group)
+    fprintf (f, "\t.pushsection %s,\"%sG\",%s,%s,comdat\n", name, flags,
+	     type, IDENTIFIER_POINTER (group));
+  else
+    fprintf (f, "\t.pushsection %s,\"%s\",%s\n", name, flags, type);
+  if (ASSEMBLER_DIALECT == ASM_INTEL)
+    fputs ("\t.att_syntax prefix\n", f);
+}
+
+static void
+dp_pop_section (FILE *f)
+{
+  if (ASSEMBLER_DIALECT == ASM_INTEL)
+    fputs ("\t.intel_syntax noprefix\n", f);
+  fputs ("\t.popsection\n", f);
+}
+
+/* The stub's indirect jump to %r11, protected as the build asks.  */
+
+static void
+dp_output_indirect_jump (FILE *f, const dp_site_info &site, bool cfi)
+{
+  switch (cfun->machine->indirect_branch_type)
+    {
+    case indirect_branch_thunk:
+      fprintf (f, "\tjmp\t%s\n", DP_THUNK_SYMBOL);
+      dp_thunk_needed = true;
+      return;
+    case indirect_branch_thunk_extern:
+      fputs ("\tjmp\t__x86_indirect_thunk_r11\n", f);
+      return;
+    case indirect_branch_thunk_inline:
+      /* A retpoline: the call's return address is replaced by the
+	 target, so the only prediction made is the pause/lfence trap.  */
+      fprintf (f, "\tcall\t.Ldp_rp_set_%u\n"
+	       ".Ldp_rp_trap_%u:\n"
+	       "\tpause\n"
+	       "\tlfence\n"
+	       "\tjmp\t.Ldp_rp_trap_%u\n"
+	       ".Ldp_rp_set_%u:\n",
+	       site.number, site.number, site.number, site.number);
+      if (cfi)
+	fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
+      fputs ("\tmovq\t%r11, (%rsp)\n"
+	     "\tret\n", f);
+      if (cfi)
+	fputs ("\t.cfi_adjust_cfa_offset -8\n", f);
+      return;
+    default:
+      break;
+    }
+  bool notrack = site.notrack && (flag_cf_protection & CF_BRANCH);
+  fprintf (f, "\t%sjmp\t*%%r11\n", notrack ? "notrack " : "");
+  if (ix86_harden_sls & harden_sls_indirect_jmp)
+    fputs ("\tint3\n", f);
+}
+
+static unsigned
+dp_site_flags (const dp_site_info &site)
+{
+  unsigned flags = DP_FLAG_CALL_KNOWN;
+  if (site.notrack)
+    flags |= DP_FLAG_NOTRACK;
+  if (flag_cf_protection & CF_BRANCH)
+    flags |= DP_FLAG_IBT;
+  if (cfun->machine->indirect_branch_type != indirect_branch_keep)
+    flags |= DP_FLAG_RETPOLINE;
+  if (site.static_chain)
+    flags |= DP_FLAG_STATIC_CHAIN;
+  if (site.ms_abi)
+    flags |= DP_FLAG_MS_ABI;
+  return flags;
+}
+
+void
+dp_emit_site (const dp_site_info &site)
+{
+  FILE *f = asm_out_file;
+  unsigned n = site.number;
+  bool cfi = dwarf2out_do_cfi_asm ();
+  expanded_location xloc = expand_location (site.location);
+
+  unsigned file_label = dp_string_label (f, xloc.file ? xloc.file : "?");
+  unsigned func_label = dp_string_label (f, site.function);
+
+  /* Learning state.  */
+  dp_push_section (f, ".bss.dynpromote", "aw", "@nobits");
+  fprintf (f, "\t.p2align %d\n"
+	   ".Ldp_state_%u:\n"
+	   "\t.zero %d\n",
+	   exact_log2 (DP_STATE_ALIGN), n, DP_STATE_SIZE);
+  dp_pop_section (f);
+
+  /* Site record: must match struct dp_site_record.  */
+  dp_push_section (f, DP_SITES_SECTION, "a", "@progbits");
+  fprintf (f, "\t.p2align 3\n"
+	   ".Ldp_rec_%u:\n"
+	   "\t.short %d\n"
+	   "\t.byte %d, %u\n"
+	   "\t.long .Ldp_state_%u - .\n"
+	   "\t.long .Ldp_call_%u - .\n"
+	   "\t.long .Ldp_entry_%u - .\n"
+	   "\t.long .Ldp_str_%u - .\n"
+	   "\t.long .Ldp_str_%u - .\n"
+	   "\t.long %d\n"
+	   "\t.short %d\n"
+	   "\t.byte %u, 0\n",
+	   n, DYNPROMOTE_ABI_VERSION,
+	   site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL, dp_site_flags (site),
+	   n, n, n, file_label, func_label, xloc.line,
+	   MIN (xloc.column, 65535), dp_settings.max_targets);
+  dp_pop_section (f);
+
+  /* Entry stub.  */
+  dp_push_section (f, ".text.dynpromote", "ax", "@progbits");
+  fprintf (f, "\t.p2align 3\n"
+	   ".Ldp_entry_%u:\n", n);
+  if (cfi)
+    fputs ("\t.cfi_startproc\n", f);
+  fprintf (f, "\t.byte 0x0f, 0x1f, 0x44, 0x00, 0x00, 0x0f, 0x1f, 0x00\n"
+	   "\tdecl\t.Ldp_state_%u+%d(%%rip)\n"
+	   "\tjs\t.Ldp_slow_%u\n"
+	   ".Ldp_jump_%u:\n",
+	   n, DP_STATE_COUNTDOWN_OFFSET, n, n);
+  dp_output_indirect_jump (f, site, cfi);
+  fprintf (f, ".Ldp_slow_%u:\n"
+	   "\tpushq\t%%r11\n", n);
+  if (cfi)
+    fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
+  fprintf (f, "\tleaq\t.Ldp_rec_%u(%%rip), %%r11\n"
+	   "\tpushq\t%%r11\n", n);
+  if (cfi)
+    fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
+  fprintf (f, "\tcall\t%s@PLT\n"
+	   "\tpopq\t%%r11\n", DP_SAMPLE_SYMBOL);
+  if (cfi)
+    fputs ("\t.cfi_adjust_cfa_offset -8\n", f);
+  fputs ("\tpopq\t%r11\n", f);
+  if (cfi)
+    fputs ("\t.cfi_adjust_cfa_offset -8\n", f);
+  fprintf (f, "\tjmp\t.Ldp_jump_%u\n", n);
+  if (cfi)
+    fputs ("\t.cfi_endproc\n", f);
+  dp_pop_section (f);
+}
+
+/* Start a hidden function NAME in comdat group GROUP.  Functions reached
+   indirectly (.init_array, .fini_array) begin with endbr64 under IBT.  */
+
+static void
+dp_output_comdat_function_start (FILE *f, const char *name, const char *group)
+{
+  fprintf (f, "\t.section .text.%s,\"axG\",@progbits,%s,comdat\n"
+	   "\t.p2align 4\n"
+	   "\t.globl %s\n"
+	   "\t.hidden %s\n"
+	   "\t.type %s, @function\n"
+	   "%s:\n",
+	   name, group, name, name, name, name);
+  if (flag_cf_protection & CF_BRANCH)
+    fputs ("\tendbr64\n", f);
+}
+
+static void
+dp_output_function_end (FILE *f, const char *name)
+{
+  fprintf (f, "\t.size %s, .-%s\n", name, name);
+}
+
+/* The retpoline thunk for %r11 used by -mindirect-branch=thunk stubs.
+   Same sequence as GCC's own __x86_indirect_thunk_r11, under a name of
+   ours: GCC emits its thunk only for registers its own code used.  */
+
+static void
+dp_output_thunk (FILE *f)
+{
+  dp_output_comdat_function_start (f, DP_THUNK_SYMBOL, DP_THUNK_SYMBOL);
+  fputs ("\tcall\t1f\n"
+	 "2:\tpause\n"
+	 "\tlfence\n"
+	 "\tjmp\t2b\n"
+	 "1:\tmovq\t%r11, (%rsp)\n"
+	 "\tret\n", f);
+  dp_output_function_end (f, DP_THUNK_SYMBOL);
+}
+
+/* The per-object registration: constructor, destructor, slot, and their
+   .init_array/.fini_array entries, all in one comdat group so that each
+   linked object registers exactly once, with its whole DP_SITES_SECTION
+   (delimited by the linker's __start_/__stop_ symbols, hidden so each
+   object sees its own).  */
+
+static void
+dp_output_registration (FILE *f)
+{
+  const char *group = DP_CTOR_SYMBOL;
+
+  dp_output_comdat_function_start (f, DP_CTOR_SYMBOL, group);
+  fprintf (f, "\tmovl\t$%d, %%edi\n"
+	   "\tleaq\t%s(%%rip), %%rsi\n"
+	   "\tleaq\t__start_%s(%%rip), %%rdx\n"
+	   "\tleaq\t__stop_%s(%%rip), %%rcx\n"
+	   "\tjmp\t%s@PLT\n",
+	   DYNPROMOTE_ABI_VERSION, DP_OBJECT_SYMBOL, DP_SITES_SECTION,
+	   DP_SITES_SECTION, DP_REGISTER_SYMBOL);
+  dp_output_function_end (f, DP_CTOR_SYMBOL);
+
+  dp_output_comdat_function_start (f, DP_DTOR_SYMBOL, group);
+  fprintf (f, "\tleaq\t%s(%%rip), %%rdi\n"
+	   "\tjmp\t%s@PLT\n",
+	   DP_OBJECT_SYMBOL, DP_UNREGISTER_SYMBOL);
+  dp_output_function_end (f, DP_DTOR_SYMBOL);
+
+  fprintf (f, "\t.section .init_array,\"awG\",@init_array,%s,comdat\n"
+	   "\t.p2align 3\n"
+	   "\t.quad %s\n"
+	   "\t.section .fini_array,\"awG\",@fini_array,%s,comdat\n"
+	   "\t.p2align 3\n"
+	   "\t.quad %s\n",
+	   group, DP_CTOR_SYMBOL, group, DP_DTOR_SYMBOL);
+
+  fprintf (f, "\t.section .bss.%s,\"awG\",@nobits,%s,comdat\n"
+	   "\t.p2align 6\n"
+	   "\t.globl %s\n"
+	   "\t.hidden %s\n"
+	   "\t.type %s, @object\n"
+	   "\t.size %s, %d\n"
+	   "%s:\n"
+	   "\t.zero %d\n",
+	   DP_OBJECT_SYMBOL, group, DP_OBJECT_SYMBOL, DP_OBJECT_SYMBOL,
+	   DP_OBJECT_SYMBOL, DP_OBJECT_SYMBOL, DP_OBJECT_SLOT_SIZE,
+	   DP_OBJECT_SYMBOL, DP_OBJECT_SLOT_SIZE);
+
+  fprintf (f, "\t.hidden __start_%s\n"
+	   "\t.hidden __stop_%s\n",
+	   DP_SITES_SECTION, DP_SITES_SECTION);
+}
+
+void
+dp_emit_unit_end (void *, void *)
+{
+  if (dp_site_count == 0 || !asm_out_file)
+    return;
+  /* Leave GCC's notion of the current section intact: everything below
+     is bracketed by .pushsection/.popsection.  */
+  fputs ("\t.pushsection .text\n", asm_out_file);
+  if (ASSEMBLER_DIALECT == ASM_INTEL)
+    fputs ("\t.att_syntax prefix\n", asm_out_file);
+  dp_output_registration (asm_out_file);
+  if (dp_thunk_needed)
+    dp_output_thunk (asm_out_file);
+  if (ASSEMBLER_DIALECT == ASM_INTEL)
+    fputs ("\t.intel_syntax noprefix\n", asm_out_file);
+  fputs ("\t.popsection\n", asm_out_file);
+}

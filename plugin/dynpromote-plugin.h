@@ -1,0 +1,55 @@
+/* dynpromote-plugin.h - declarations shared by the plugin's sources.
+
+   dynpromote-plugin.cc  entry point, options, attribute, predefined macro
+   dynpromote-optout.cc  marks calls the user opted out (front end and
+                         a GIMPLE pass)
+   dynpromote-rewrite.cc RTL pass: rewrites indirect calls and sibcalls
+   dynpromote-emit.cc    assembly for entry stubs, site records and the
+                         per-object registration constructor  */
+
+#ifndef DYNPROMOTE_PLUGIN_H
+#define DYNPROMOTE_PLUGIN_H
+
+#include "gcc-common.h"
+
+/* Name of the attribute that opts functions and pointers out.  */
+#define DP_ATTRIBUTE_NAME "dynpromote_off"
+
+/* Settings from -fplugin-arg-dynpromote-*.  */
+struct dp_settings
+{
+  bool disable;             /* rewrite nothing.  */
+  bool verbose;             /* a note for every rewritten site.  */
+  bool dump;                /* write the pass dump.  */
+  unsigned max_targets;     /* 0: runtime default; else 1..8.  */
+  vec<const char *> exclude; /* function names left alone.  */
+};
+
+extern struct dp_settings dp_settings;
+
+/* dynpromote-optout.cc.  */
+extern bool dp_decl_opted_out_p (const_tree decl);
+extern bool dp_type_opted_out_p (const_tree type);
+extern opt_pass *dp_make_optout_pass (gcc::context *ctxt);
+extern void dp_mark_source_calls (void *gcc_data, void *user_data);
+
+/* dynpromote-rewrite.cc.  */
+extern opt_pass *dp_make_rewrite_pass (gcc::context *ctxt);
+
+/* dynpromote-emit.cc.  What the emitter needs to know about one site.  */
+struct dp_site_info
+{
+  unsigned number;          /* unique within this assembly file.  */
+  bool sibcall;
+  bool notrack;             /* nocf_check: the fallback jmp is notrack.  */
+  bool static_chain;
+  bool ms_abi;
+  location_t location;
+  const char *function;     /* assembler name of the enclosing function.  */
+};
+
+extern unsigned dp_next_site_number (void);
+extern void dp_emit_site (const dp_site_info &site);
+extern void dp_emit_unit_end (void *gcc_data, void *user_data);
+
+#endif /* DYNPROMOTE_PLUGIN_H */

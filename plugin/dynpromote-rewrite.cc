@@ -1,0 +1,290 @@
+/* dynpromote-rewrite.cc - the RTL pass that rewrites indirect calls.
+
+   For every indirect call or sibcall
+
+       call  *TARGET                jmp  *TARGET          (sibcall)
+
+   the pass emits
+
+       movq  TARGET, %r11           movq  TARGET, %r11
+     .Ldp_call_N:                 .Ldp_call_N:
+       call  .Ldp_entry_N           jmp   .Ldp_entry_N
+
+   and a per-site entry stub, record and learning state (see
+   dynpromote-emit.cc).  %r11 is the one general register that is neither
+   an argument register nor preserved across calls, so nothing the callee
+   expects (%rdi..%r9, %xmm0-7, %al, the %r10 static chain, the stack) is
+   touched; a sibcall stays a jump, so tail recursion does not grow the
+   stack.
+
+   Why after "mach" (machine-dependent reorg), just before final:
+   - registers are allocated and the prologue/epilogue and sibcalls are in
+     their final form, so the copy into %r11 cannot be undone, spilled or
+     scheduled away, and the label stays next to its call;
+   - the CFG is already freed, so inserting insns needs no CFG upkeep;
+   - variable tracking has already recorded the original call target, so
+     the debug information still names the program's own target.
+
+   The call is changed with validate_change, so any call the target cannot
+   make direct (-mcmodel=large, -mforce-indirect-call) is left alone and
+   reported in the dump instead of breaking the compilation.  */
+
+#include "dynpromote-plugin.h"
+
+/* Why a whole function is left alone, or NULL.  */
+
+static const char *
+dp_function_skip_reason (void)
+{
+  if (dp_settings.disable)
+    return "disabled by -fplugin-arg-dynpromote-disable";
+  if (dp_decl_opted_out_p (current_function_decl))
+    return "function has attribute " DP_ATTRIBUTE_NAME;
+
+  tree decl = current_function_decl;
+  const char *source_name
+    = DECL_NAME (decl) ? IDENTIFIER_POINTER (DECL_NAME (decl)) : "";
+  const char *asm_name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (decl));
+  for (const char *name : dp_settings.exclude)
+    if (!strcmp (name, source_name) || !strcmp (name, asm_name))
+      return "function excluded by -fplugin-arg-dynpromote-exclude";
+  return NULL;
+}
+
+/* True if X mentions a GOT slot: -fno-plt calls like
+   call *foo@GOTPCREL(%rip) have a constant target.  */
+
+static bool
+dp_got_reference_p (const_rtx x)
+{
+  subrtx_iterator::array_type array;
+  FOR_EACH_SUBRTX (iter, array, x, ALL)
+    if (GET_CODE (*iter) == UNSPEC
+	&& (XINT (*iter, 1) == UNSPEC_GOTPCREL || XINT (*iter, 1) == UNSPEC_GOT))
+      return true;
+  return false;
+}
+
+/* The function type called through MEM, from its MEM_EXPR, or NULL.  */
+
+static tree
+dp_called_pointer (const_rtx mem)
+{
+  tree expr = MEM_EXPR (mem);
+  if (expr && TREE_CODE (expr) == MEM_REF)
+    return TREE_OPERAND (expr, 0);
+  return NULL_TREE;
+}
+
+/* True if the call through MEM was opted out (tagged by the GIMPLE pass,
+   or its pointer type carries the attribute directly).  */
+
+static bool
+dp_call_opted_out_p (const_rtx mem)
+{
+  tree expr = MEM_EXPR (mem);
+  if (!expr)
+    return false;
+  if (dp_type_opted_out_p (TREE_TYPE (expr)))
+    return true;
+  tree pointer = dp_called_pointer (mem);
+  return pointer && (dp_type_opted_out_p (TREE_TYPE (pointer))
+		     || dp_decl_opted_out_p (pointer));
+}
+
+static bool
+dp_ms_abi_call_p (const_rtx mem)
+{
+  tree pointer = dp_called_pointer (mem);
+  if (!pointer || !POINTER_TYPE_P (TREE_TYPE (pointer)))
+    return false;
+  tree fntype = TREE_TYPE (TREE_TYPE (pointer));
+  return lookup_attribute ("ms_abi", TYPE_ATTRIBUTES (fntype)) != NULL_TREE;
+}
+
+static bool
+dp_uses_static_chain_p (const rtx_insn *insn)
+{
+  for (rtx link = CALL_INSN_FUNCTION_USAGE (insn); link; link = XEXP (link, 1))
+    {
+      rtx use = XEXP (link, 0);
+      if (GET_CODE (use) == USE && REG_P (XEXP (use, 0))
+	  && REGNO (XEXP (use, 0)) == R10_REG)
+	return true;
+    }
+  return false;
+}
+
+/* Log one site to the pass dump.  */
+
+static void
+dp_dump_site (const char *verb, const char *kind, unsigned number,
+	      location_t loc, const char *reason)
+{
+  if (!dump_file)
+    return;
+  expanded_location xloc = expand_location (loc);
+  const char *fn = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME
+				       (current_function_decl));
+  if (reason)
+    fprintf (dump_file, "%s %s in %s at %s:%d: %s\n", verb, kind, fn,
+	     xloc.file ? xloc.file : "?", xloc.line, reason);
+  else
+    fprintf (dump_file, "%s %s site %u in %s at %s:%d\n", verb, kind,
+	     number, fn, xloc.file ? xloc.file : "?", xloc.line);
+}
+
+/* Rewrite the indirect call INSN whose address is ADDR.  Returns NULL on
+   success, or why the call was left alone.  */
+
+static const char *
+dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
+		 unsigned *site_number)
+{
+  rtx r11 = gen_rtx_REG (DImode, R11_REG);
+  unsigned number = dp_next_site_number ();
+  *site_number = number;
+
+  if (GET_MODE (addr) != DImode)
+    return "call address is not a 64-bit value";
+
+  /* 1. Copy the target into %r11, unless it is already there.  */
+  rtx_insn *copy = NULL;
+  if (!(REG_P (addr) && REGNO (addr) == R11_REG))
+    {
+      copy = emit_insn_before (gen_rtx_SET (r11, copy_rtx (addr)), insn);
+      if (insn_invalid_p (copy, false))
+	{
+	  delete_insn (copy);
+	  return "call target cannot be copied to %r11";
+	}
+    }
+
+  /* 2. Label the call instruction, for the site record.  */
+  char label[48];
+  snprintf (label, sizeof label, ".Ldp_call_%u:", number);
+  rtx asm_label = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (label), loc);
+  MEM_VOLATILE_P (asm_label) = 1;
+  rtx_insn *label_insn = emit_insn_before (asm_label, insn);
+
+  /* 3. Call the entry stub directly.  The pattern is copied first: var
+     tracking notes may share the original.  */
+  char entry[48];
+  snprintf (entry, sizeof entry, ".Ldp_entry_%u", number);
+  rtx sym = gen_rtx_SYMBOL_REF (Pmode, ggc_strdup (entry));
+  SYMBOL_REF_FLAGS (sym) |= SYMBOL_FLAG_LOCAL | SYMBOL_FLAG_FUNCTION;
+
+  rtx pattern = copy_rtx (PATTERN (insn));
+  rtx call = pattern;
+  if (GET_CODE (call) == PARALLEL)
+    call = XVECEXP (call, 0, 0);
+  if (GET_CODE (call) == SET)
+    call = SET_SRC (call);
+  gcc_assert (GET_CODE (call) == CALL && MEM_P (XEXP (call, 0)));
+  XEXP (XEXP (call, 0), 0) = sym;
+
+  if (!validate_change (insn, &PATTERN (insn), pattern, false))
+    {
+      if (copy)
+	delete_insn (copy);
+      delete_insn (label_insn);
+      return "the target cannot make this call direct";
+    }
+  use_reg (&CALL_INSN_FUNCTION_USAGE (insn), r11);
+
+  dp_site_info site;
+  site.number = number;
+  site.sibcall = SIBLING_CALL_P (insn);
+  site.notrack = find_reg_note (insn, REG_CALL_NOCF_CHECK, NULL) != NULL;
+  site.static_chain = dp_uses_static_chain_p (insn);
+  site.ms_abi = dp_ms_abi_call_p (mem);
+  site.location = loc;
+  site.function = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME
+				      (current_function_decl));
+  dp_emit_site (site);
+  return NULL;
+}
+
+static unsigned int
+dp_rewrite_execute (function *)
+{
+  static bool warned_abi;
+  if (!TARGET_64BIT || TARGET_X32)
+    {
+      if (!warned_abi)
+	warning (0, "dynpromote: only the x86-64 LP64 ABI is supported;"
+		 " indirect calls are left as they are");
+      warned_abi = true;
+      return 0;
+    }
+
+  const char *function_reason = dp_function_skip_reason ();
+
+  for (rtx_insn *insn = get_insns (); insn; insn = NEXT_INSN (insn))
+    {
+      if (!CALL_P (insn))
+	continue;
+      rtx call = get_call_rtx_from (insn);
+      if (!call)
+	continue;
+      rtx mem = XEXP (call, 0);
+      rtx addr = XEXP (mem, 0);
+      if (CONSTANT_P (addr))
+	continue;		/* A direct call.  */
+
+      const char *kind = SIBLING_CALL_P (insn) ? "sibcall" : "call";
+      location_t loc = INSN_LOCATION (insn);
+      if (LOCATION_LOCUS (loc) == UNKNOWN_LOCATION)
+	loc = DECL_SOURCE_LOCATION (current_function_decl);
+
+      unsigned number = 0;
+      const char *reason = function_reason;
+      if (!reason && MEM_P (addr) && dp_got_reference_p (addr))
+	reason = "constant target through the GOT";
+      if (!reason && dp_call_opted_out_p (mem))
+	reason = "pointer has attribute " DP_ATTRIBUTE_NAME;
+      if (!reason)
+	reason = dp_rewrite_call (insn, mem, addr, loc, &number);
+
+      if (reason)
+	dp_dump_site ("skipped", kind, 0, loc, reason);
+      else
+	{
+	  dp_dump_site ("rewritten", kind, number, loc, NULL);
+	  if (dp_settings.verbose)
+	    inform (loc, "dynpromote: rewrote indirect %s", kind);
+	}
+    }
+  return 0;
+}
+
+namespace {
+
+const pass_data dp_rewrite_pass_data = {
+  RTL_PASS,
+  "dynpromote",
+  OPTGROUP_NONE,
+  TV_NONE,
+  0, 0, 0, 0, 0
+};
+
+class dp_rewrite_pass : public rtl_opt_pass
+{
+public:
+  dp_rewrite_pass (gcc::context *ctxt)
+    : rtl_opt_pass (dp_rewrite_pass_data, ctxt)
+  {}
+
+  unsigned int execute (function *fun) final override
+  {
+    return dp_rewrite_execute (fun);
+  }
+};
+
+} // anon namespace
+
+opt_pass *
+dp_make_rewrite_pass (gcc::context *ctxt)
+{
+  return new dp_rewrite_pass (ctxt);
+}

@@ -1,0 +1,156 @@
+/* registry.c - which objects (executable, shared objects) have sites.
+
+   Each object built with the plugin calls __dynpromote_register from a
+   constructor with its record array and a slot of DP_OBJECT_SLOT_SIZE
+   bytes in its own .bss, which becomes its struct dp_object: registering
+   needs no allocation, so it works before this runtime's own constructor
+   and in any order.  __dynpromote_unregister runs from the object's
+   destructor, at exit or at dlclose; at dlclose the object's statistics
+   are kept as text, since its records are about to be unmapped.  */
+
+#include <pthread.h>
+#include <string.h>
+
+#include "dp-runtime.h"
+
+#define DP_OBJECT_MAGIC 0x64706f62u /* "dpob" */
+
+struct dp_object
+{
+  uint32_t magic;
+  uint32_t abi;
+  struct dp_object *next;
+  const struct dp_site_record *begin;
+  const struct dp_site_record *end;
+};
+
+_Static_assert (sizeof (struct dp_object) <= DP_OBJECT_SLOT_SIZE,
+		"dp_object must fit the slot the plugin reserves");
+
+static pthread_mutex_t dp_registry_mutex = PTHREAD_MUTEX_INITIALIZER;
+static struct dp_object *dp_objects;
+static int dp_exiting;
+
+void
+dp_registry_lock (void)
+{
+  pthread_mutex_lock (&dp_registry_mutex);
+}
+
+void
+dp_registry_unlock (void)
+{
+  pthread_mutex_unlock (&dp_registry_mutex);
+}
+
+/* Call VISIT on every registered object, in registration order.  The
+   caller holds the lock.  */
+void
+dp_registry_each (dp_object_visitor visit, void *data)
+{
+  for (struct dp_object *obj = dp_objects; obj; obj = obj->next)
+    visit (obj, data);
+}
+
+const struct dp_site_record *
+dp_object_begin (const struct dp_object *obj)
+{
+  return obj->begin;
+}
+
+const struct dp_site_record *
+dp_object_end (const struct dp_object *obj)
+{
+  return obj->end;
+}
+
+static void
+dp_quiet_object (struct dp_object *obj, void *data)
+{
+  (void) data;
+  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+    dp_quiet_site (rec);
+}
+
+/* The runtime was switched off: stop sampling everywhere.  */
+void
+dp_registry_quiet_all (void)
+{
+  dp_registry_lock ();
+  dp_registry_each (dp_quiet_object, NULL);
+  dp_registry_unlock ();
+}
+
+/* The exit dump has been written: later unregistrations need no
+   snapshot.  */
+void
+dp_registry_set_exiting (void)
+{
+  dp_registry_lock ();
+  dp_exiting = 1;
+  dp_registry_unlock ();
+}
+
+void __dynpromote_register (unsigned abi, void *slot, const void *begin,
+			    const void *end);
+void __dynpromote_unregister (void *slot);
+
+void
+__dynpromote_register (unsigned abi, void *slot, const void *begin,
+		       const void *end)
+{
+  if (abi != DYNPROMOTE_ABI_VERSION)
+    {
+      char path[512];
+      dp_object_path (begin, path, sizeof path);
+      fprintf (stderr,
+	       "dynpromote: error: %s was built for runtime ABI %u, but this "
+	       "libdynpromote speaks ABI %d; its indirect calls stay plain\n",
+	       path, abi, DYNPROMOTE_ABI_VERSION);
+      dp_stats_note_refused (path, abi);
+      return;
+    }
+
+  struct dp_object *obj = slot;
+  if (obj->magic == DP_OBJECT_MAGIC)
+    return;			/* already registered */
+  obj->magic = DP_OBJECT_MAGIC;
+  obj->abi = abi;
+  obj->begin = begin;
+  obj->end = end;
+  obj->next = NULL;
+
+  dp_registry_lock ();
+  struct dp_object **tail = &dp_objects;
+  while (*tail)
+    tail = &(*tail)->next;
+  *tail = obj;
+  dp_registry_unlock ();
+
+  if (!dp_enabled)
+    dp_quiet_object (obj, NULL);
+  if (dp_in_main_program (begin))
+    dp_arm_exit_dump ();
+}
+
+void
+__dynpromote_unregister (void *slot)
+{
+  struct dp_object *obj = slot;
+  if (obj->magic != DP_OBJECT_MAGIC)
+    return;
+
+  dp_registry_lock ();
+  for (struct dp_object **p = &dp_objects; *p; p = &(*p)->next)
+    if (*p == obj)
+      {
+	*p = obj->next;
+	break;
+      }
+  int exiting = dp_exiting;
+  dp_registry_unlock ();
+
+  if (!exiting && dp_stats_path)
+    dp_stats_retire_object (obj->begin, obj->end);
+  obj->magic = 0;
+}

@@ -1,0 +1,268 @@
+/* stats.c - the per-site statistics dump (DYNPROMOTE_STATS).
+
+   Format version 1: text, one record a line, key=value fields whose values
+   never contain spaces (a space is written as \x20, a backslash as \x5c):
+
+     # dynpromote-stats v1
+     process pid=P exe=PATH status=enabled|disabled
+     object path=PATH abi=N sites=N state=loaded|unloaded|refused
+     site id=N file=F line=N col=N func=NAME kind=call|sibcall
+          state=idle|learning|off calls=N samples=N call=0xA entry=0xA
+       target addr=0xA sym=NAME samples=N share=P%
+       other samples=N share=P%
+
+   (a site is one line; it is folded here.)  calls is an estimate from
+   the sampling spans; shares are of the site's samples.  Objects are
+   listed in registration order; objects unloaded by dlclose keep the
+   block they had when they went.  */
+
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dp-runtime.h"
+
+const char *dp_stats_path;
+
+/* Text blocks of objects that are gone (unloaded, or refused).  */
+struct dp_retired
+{
+  struct dp_retired *next;
+  char *text;
+};
+
+static pthread_mutex_t dp_retired_mutex = PTHREAD_MUTEX_INITIALIZER;
+static struct dp_retired *dp_retired_head, **dp_retired_tail
+  = &dp_retired_head;
+
+static void
+dp_put_value (FILE *f, const char *s)
+{
+  for (; *s; s++)
+    {
+      if (*s == ' ' || *s == '\\' || *s == '\n' || *s == '\t')
+	fprintf (f, "\\x%02x", (unsigned char) *s);
+      else
+	fputc (*s, f);
+    }
+}
+
+static uint64_t
+dp_estimated_calls (const struct dp_site_state *st)
+{
+  uint64_t calls = st->calls;
+  int64_t since = (int64_t) st->span - 1 - (int64_t) st->countdown;
+  if (st->samples && since > 0 && st->countdown != INT32_MAX)
+    calls += (uint64_t) since;
+  return calls;
+}
+
+static const char *
+dp_site_state_name (const struct dp_site_state *st)
+{
+  if (!dp_enabled)
+    return "off";
+  return st->samples ? "learning" : "idle";
+}
+
+static void
+dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
+{
+  const struct dp_site_state *st = dp_state_of (rec);
+  char sym[512];
+
+  fprintf (f, "site id=%u file=", id);
+  dp_put_value (f, (const char *) DP_REL (rec, file_rel));
+  fprintf (f, " line=%" PRIu32 " col=%u func=", rec->line,
+	   (unsigned) rec->column);
+  dp_put_value (f, (const char *) DP_REL (rec, func_rel));
+  fprintf (f, " kind=%s state=%s calls=%" PRIu64 " samples=%" PRIu64
+	   " call=%p entry=%p\n",
+	   rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call",
+	   dp_site_state_name (st), dp_estimated_calls (st), st->samples,
+	   (rec->flags & DP_FLAG_CALL_KNOWN) ? DP_REL (rec, call_rel) : NULL,
+	   DP_REL (rec, entry_rel));
+
+  /* Targets, busiest first.  */
+  int order[DP_LEARN_SLOTS];
+  int n = 0;
+  for (int i = 0; i < DP_LEARN_SLOTS; i++)
+    if (st->slot[i].target)
+      order[n++] = i;
+  for (int i = 1; i < n; i++)
+    for (int j = i; j > 0
+	 && st->slot[order[j]].samples > st->slot[order[j - 1]].samples; j--)
+      {
+	int t = order[j];
+	order[j] = order[j - 1];
+	order[j - 1] = t;
+      }
+
+  double total = st->samples ? (double) st->samples : 1.0;
+  for (int i = 0; i < n; i++)
+    {
+      const struct dp_target_slot *slot = &st->slot[order[i]];
+      dp_symbolize ((uintptr_t) slot->target, sym, sizeof sym);
+      fprintf (f, "  target addr=0x%" PRIx64 " sym=", slot->target);
+      dp_put_value (f, sym);
+      fprintf (f, " samples=%" PRIu64 " share=%.1f%%\n", slot->samples,
+	       100.0 * (double) slot->samples / total);
+    }
+  if (st->other)
+    fprintf (f, "  other samples=%" PRIu64 " share=%.1f%%\n", st->other,
+	     100.0 * (double) st->other / total);
+}
+
+/* The block of one object: its header line and every site.  */
+void
+dp_stats_write_object (FILE *f, const struct dp_site_record *begin,
+		       const struct dp_site_record *end, const char *state)
+{
+  char path[PATH_MAX];
+  dp_object_path (begin, path, sizeof path);
+  fputs ("object path=", f);
+  dp_put_value (f, path);
+  fprintf (f, " abi=%d sites=%zu state=%s\n", DYNPROMOTE_ABI_VERSION,
+	   (size_t) (end - begin), state);
+  unsigned id = 0;
+  for (const struct dp_site_record *rec = begin; rec < end; rec++, id++)
+    dp_write_site (f, id, rec);
+}
+
+static void
+dp_retire_text (char *text)
+{
+  struct dp_retired *r = malloc (sizeof *r);
+  if (!r)
+    {
+      free (text);
+      return;
+    }
+  r->next = NULL;
+  r->text = text;
+  pthread_mutex_lock (&dp_retired_mutex);
+  *dp_retired_tail = r;
+  dp_retired_tail = &r->next;
+  pthread_mutex_unlock (&dp_retired_mutex);
+}
+
+/* An object is being unloaded: keep its block as text.  */
+void
+dp_stats_retire_object (const struct dp_site_record *begin,
+			const struct dp_site_record *end)
+{
+  char *text = NULL;
+  size_t size = 0;
+  FILE *f = open_memstream (&text, &size);
+  if (!f)
+    return;
+  dp_stats_write_object (f, begin, end, "unloaded");
+  dp_symbolize_flush ();
+  if (fclose (f) == 0)
+    dp_retire_text (text);
+  else
+    free (text);
+}
+
+void
+dp_stats_note_refused (const char *path, unsigned abi)
+{
+  char *text = NULL;
+  size_t size = 0;
+  FILE *f = open_memstream (&text, &size);
+  if (!f)
+    return;
+  fputs ("object path=", f);
+  dp_put_value (f, path);
+  fprintf (f, " abi=%u sites=0 state=refused\n", abi);
+  if (fclose (f) == 0)
+    dp_retire_text (text);
+  else
+    free (text);
+}
+
+static void
+dp_write_live_object (struct dp_object *obj, void *data)
+{
+  dp_stats_write_object (data, dp_object_begin (obj), dp_object_end (obj),
+			 "loaded");
+}
+
+static void
+dp_write_all (FILE *f)
+{
+  char exe[PATH_MAX];
+  ssize_t len = readlink ("/proc/self/exe", exe, sizeof exe - 1);
+  exe[len > 0 ? len : 0] = '\0';
+
+  fputs ("# dynpromote-stats v1\n", f);
+  fprintf (f, "process pid=%ld exe=", (long) getpid ());
+  dp_put_value (f, len > 0 ? exe : "?");
+  fprintf (f, " status=%s\n", dp_enabled ? "enabled" : "disabled");
+
+  pthread_mutex_lock (&dp_retired_mutex);
+  for (struct dp_retired *r = dp_retired_head; r; r = r->next)
+    fputs (r->text, f);
+  pthread_mutex_unlock (&dp_retired_mutex);
+
+  dp_registry_lock ();
+  dp_registry_each (dp_write_live_object, f);
+  dp_registry_unlock ();
+  dp_symbolize_flush ();
+}
+
+/* Expand %p in PATTERN to the process id.  */
+static void
+dp_expand_path (const char *pattern, char *buf, size_t size)
+{
+  size_t used = 0;
+  for (const char *p = pattern; *p && used + 1 < size; p++)
+    {
+      if (p[0] == '%' && p[1] == 'p')
+	{
+	  used += snprintf (buf + used, size - used, "%ld", (long) getpid ());
+	  p++;
+	}
+      else
+	buf[used++] = *p;
+    }
+  buf[used < size ? used : size - 1] = '\0';
+}
+
+/* Write the whole dump to PATH ("stderr" for standard error).  */
+int
+dp_stats_write (const char *path)
+{
+  if (!strcmp (path, "stderr"))
+    {
+      dp_write_all (stderr);
+      fflush (stderr);
+      return 0;
+    }
+
+  char file[PATH_MAX];
+  dp_expand_path (path, file, sizeof file);
+  FILE *f = fopen (file, "w");
+  if (!f)
+    {
+      int saved = errno;
+      dp_warn ("cannot write DYNPROMOTE_STATS file '%s': %s", file,
+	       strerror (saved));
+      errno = saved;
+      return -1;
+    }
+  dp_write_all (f);
+  if (fclose (f) != 0)
+    {
+      int saved = errno;
+      dp_warn ("cannot write DYNPROMOTE_STATS file '%s': %s", file,
+	       strerror (saved));
+      errno = saved;
+      return -1;
+    }
+  return 0;
+}

@@ -1,0 +1,264 @@
+/* symbolize.c - name the functions the dump lists as targets.
+
+   dladdr only sees exported dynamic symbols, and most indirect-call
+   targets are static functions.  libelf (elfutils) reads the full .symtab
+   of each loaded object's file, so targets get their real names whenever
+   the file is not stripped; dladdr is the fallback.  Symbol tables are
+   cached for the duration of one dump.  */
+
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <inttypes.h>
+#include <libelf.h>
+#include <limits.h>
+#include <link.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dp-runtime.h"
+
+struct dp_symbol
+{
+  uintptr_t start;              /* run-time address */
+  uintptr_t size;
+  char *name;
+};
+
+struct dp_symtab
+{
+  struct dp_symtab *next;
+  uintptr_t base;
+  struct dp_symbol *syms;
+  size_t count;
+};
+
+static struct dp_symtab *dp_symtabs;
+
+struct dp_find_object
+{
+  uintptr_t addr;
+  uintptr_t base;
+  const char *name;
+  int found;
+  int index;                    /* 0 for the main program.  */
+};
+
+static int
+dp_find_object_cb (struct dl_phdr_info *info, size_t size, void *data)
+{
+  struct dp_find_object *q = data;
+  (void) size;
+  q->index++;
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    {
+      const ElfW (Phdr) *ph = &info->dlpi_phdr[i];
+      if (ph->p_type != PT_LOAD)
+	continue;
+      uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+      if (q->addr >= lo && q->addr < lo + ph->p_memsz)
+	{
+	  q->base = info->dlpi_addr;
+	  q->name = info->dlpi_name;
+	  q->found = 1;
+	  q->index--;
+	  return 1;
+	}
+    }
+  return 0;
+}
+
+/* The file of the object containing ADDR, or "?".  */
+const char *
+dp_object_path (const void *addr, char *buf, size_t size)
+{
+  struct dp_find_object q = { (uintptr_t) addr, 0, NULL, 0, 0 };
+  dl_iterate_phdr (dp_find_object_cb, &q);
+  if (!q.found)
+    snprintf (buf, size, "?");
+  else if (q.name && q.name[0])
+    snprintf (buf, size, "%s", q.name);
+  else
+    {
+      ssize_t len = readlink ("/proc/self/exe", buf, size - 1);
+      buf[len > 0 ? len : 0] = '\0';
+      if (len <= 0)
+	snprintf (buf, size, "?");
+    }
+  return buf;
+}
+
+/* True if ADDR is in the main program (dl_iterate_phdr lists it first).  */
+int
+dp_in_main_program (const void *addr)
+{
+  struct dp_find_object q = { (uintptr_t) addr, 0, NULL, 0, 0 };
+  dl_iterate_phdr (dp_find_object_cb, &q);
+  return q.found && q.index == 0;
+}
+
+static int
+dp_symbol_order (const void *a, const void *b)
+{
+  const struct dp_symbol *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return 0;
+}
+
+/* Read the function symbols of PATH, loaded at BASE.  */
+static struct dp_symtab *
+dp_load_symtab (const char *path, uintptr_t base)
+{
+  struct dp_symtab *tab = calloc (1, sizeof *tab);
+  if (!tab)
+    return NULL;
+  tab->base = base;
+
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || elf_version (EV_CURRENT) == EV_NONE)
+    goto out;
+  Elf *elf = elf_begin (fd, ELF_C_READ, NULL);
+  if (!elf)
+    goto out;
+
+  /* Prefer the full .symtab; fall back on .dynsym.  */
+  Elf_Scn *chosen = NULL;
+  GElf_Shdr chosen_hdr = { 0 };
+  for (Elf_Scn *scn = elf_nextscn (elf, NULL); scn;
+       scn = elf_nextscn (elf, scn))
+    {
+      GElf_Shdr hdr;
+      if (!gelf_getshdr (scn, &hdr))
+	continue;
+      if (hdr.sh_type == SHT_SYMTAB
+	  || (hdr.sh_type == SHT_DYNSYM && !chosen))
+	{
+	  chosen = scn;
+	  chosen_hdr = hdr;
+	}
+    }
+  GElf_Ehdr ehdr;
+  if (chosen && gelf_getehdr (elf, &ehdr))
+    {
+      Elf_Data *data = elf_getdata (chosen, NULL);
+      size_t n = chosen_hdr.sh_entsize ? chosen_hdr.sh_size
+					   / chosen_hdr.sh_entsize : 0;
+      tab->syms = calloc (n ? n : 1, sizeof *tab->syms);
+      uintptr_t bias = ehdr.e_type == ET_DYN ? base : 0;
+      for (size_t i = 0; data && tab->syms && i < n; i++)
+	{
+	  GElf_Sym sym;
+	  if (!gelf_getsym (data, (int) i, &sym) || sym.st_shndx == SHN_UNDEF)
+	    continue;
+	  int type = GELF_ST_TYPE (sym.st_info);
+	  if (type != STT_FUNC && type != STT_GNU_IFUNC)
+	    continue;
+	  const char *name = elf_strptr (elf, chosen_hdr.sh_link,
+					 sym.st_name);
+	  if (!name || !*name)
+	    continue;
+	  struct dp_symbol *s = &tab->syms[tab->count];
+	  s->start = bias + sym.st_value;
+	  s->size = sym.st_size;
+	  s->name = strdup (name);
+	  if (s->name)
+	    tab->count++;
+	}
+      qsort (tab->syms, tab->count, sizeof *tab->syms, dp_symbol_order);
+    }
+  elf_end (elf);
+out:
+  if (fd >= 0)
+    close (fd);
+  return tab;
+}
+
+static struct dp_symtab *
+dp_symtab_for (const char *path, uintptr_t base)
+{
+  for (struct dp_symtab *t = dp_symtabs; t; t = t->next)
+    if (t->base == base)
+      return t;
+  struct dp_symtab *t = dp_load_symtab (path, base);
+  if (t)
+    {
+      t->next = dp_symtabs;
+      dp_symtabs = t;
+    }
+  return t;
+}
+
+/* Write the name of the function at ADDR into BUF: "name", "name+0xN",
+   or "?" when nothing is known.  */
+void
+dp_symbolize (uintptr_t addr, char *buf, size_t size)
+{
+  struct dp_find_object q = { addr, 0, NULL, 0, 0 };
+  dl_iterate_phdr (dp_find_object_cb, &q);
+  if (q.found)
+    {
+      char exe[PATH_MAX];
+      const char *path = q.name;
+      if (!path || !path[0])
+	{
+	  ssize_t len = readlink ("/proc/self/exe", exe, sizeof exe - 1);
+	  exe[len > 0 ? len : 0] = '\0';
+	  path = exe;
+	}
+      struct dp_symtab *tab = dp_symtab_for (path, q.base);
+      if (tab && tab->count)
+	{
+	  /* Last symbol starting at or below ADDR.  */
+	  size_t lo = 0, hi = tab->count;
+	  while (hi - lo > 1)
+	    {
+	      size_t mid = (lo + hi) / 2;
+	      if (tab->syms[mid].start <= addr)
+		lo = mid;
+	      else
+		hi = mid;
+	    }
+	  const struct dp_symbol *s = &tab->syms[lo];
+	  if (s->start <= addr
+	      && (addr < s->start + s->size || addr == s->start))
+	    {
+	      if (addr == s->start)
+		snprintf (buf, size, "%s", s->name);
+	      else
+		snprintf (buf, size, "%s+0x%" PRIxPTR, s->name,
+			  addr - s->start);
+	      return;
+	    }
+	}
+    }
+
+  Dl_info info;
+  if (dladdr ((void *) addr, &info) && info.dli_sname)
+    {
+      uintptr_t off = addr - (uintptr_t) info.dli_saddr;
+      if (off)
+	snprintf (buf, size, "%s+0x%" PRIxPTR, info.dli_sname, off);
+      else
+	snprintf (buf, size, "%s", info.dli_sname);
+      return;
+    }
+  snprintf (buf, size, "?");
+}
+
+/* Forget the cached symbol tables (objects may be unloaded).  */
+void
+dp_symbolize_flush (void)
+{
+  while (dp_symtabs)
+    {
+      struct dp_symtab *t = dp_symtabs;
+      dp_symtabs = t->next;
+      for (size_t i = 0; i < t->count; i++)
+	free (t->syms[i].name);
+      free (t->syms);
+      free (t);
+    }
+}
