@@ -35,6 +35,12 @@ extern "C" {
    DYNPROMOTE=off is set in the environment).  */
 int dynpromote_enabled (void);
 
+/* Wait for a grace period: until every thread of the process has been
+   seen outside all trampolines retired so far, which are then reused.
+   Returns 0, or -1 if some thread could not be seen in time (the retired
+   memory is kept for a later attempt).  */
+int dynpromote_synchronize (void);
+
 /* Write the statistics dump now, to PATH ("stderr" for standard error),
    in the format of DYNPROMOTE_STATS.  Returns 0, or -1 with errno set.  */
 int dynpromote_dump_stats (const char *path);

@@ -4,7 +4,7 @@
    Per site N, written out while the RTL pass runs (between two functions
    of the assembly file, each block inside .pushsection/.popsection):
 
-   .text.dynpromote   the entry stub .Ldp_entry_N:
+   dynpromote_stubs   the entry stub .Ldp_entry_N (layout: dynpromote/abi.h):
 			  8 bytes of NOPs, 8-byte aligned: the patch point
 			     the promotion engine replaces with one aligned
 			     store (a jmp to the site's trampoline);
@@ -13,7 +13,7 @@
 			jump:
 			  jmp   *%r11   (or notrack jmp, or a retpoline)
 			slow:
-			  push the target and the record, call
+			  push the target, %r10 and the record, call
 			  __dynpromote_sample (which preserves every
 			  argument register), pop, and take the jump.
    dynpromote_sites_v1  the read-only, self-relative site record;
@@ -200,27 +200,35 @@ dp_emit_site (const dp_site_info &site)
 	   "\t.long .Ldp_str_%u - .\n"
 	   "\t.long %d\n"
 	   "\t.short %d\n"
-	   "\t.byte %u, 0\n",
+	   "\t.byte %u, .Ldp_slow_%u - .Ldp_entry_%u\n",
 	   n, DYNPROMOTE_ABI_VERSION,
 	   site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL, dp_site_flags (site),
 	   n, n, n, file_label, func_label, xloc.line,
-	   MIN (xloc.column, 65535), dp_settings.max_targets);
+	   MIN (xloc.column, 65535), dp_settings.max_targets, n, n);
   dp_pop_section (f);
 
-  /* Entry stub.  */
-  dp_push_section (f, ".text.dynpromote", "ax", "@progbits");
+  /* Entry stub, laid out as dynpromote/abi.h says: the js is spelled
+     out so that it keeps its 6-byte form.  */
+  dp_push_section (f, DP_STUBS_SECTION, "ax", "@progbits");
   fprintf (f, "\t.p2align 3\n"
 	   ".Ldp_entry_%u:\n", n);
   if (cfi)
     fputs ("\t.cfi_startproc\n", f);
   fprintf (f, "\t.byte 0x0f, 0x1f, 0x44, 0x00, 0x00, 0x0f, 0x1f, 0x00\n"
 	   "\tdecl\t.Ldp_state_%u+%d(%%rip)\n"
-	   "\tjs\t.Ldp_slow_%u\n"
+	   "\t.byte 0x0f, 0x88\n"
+	   "\t.long .Ldp_slow_%u - . - 4\n"
 	   ".Ldp_jump_%u:\n",
 	   n, DP_STATE_COUNTDOWN_OFFSET, n, n);
   dp_output_indirect_jump (f, site, cfi);
+  /* The slow path.  %r10 is saved here, not only in __dynpromote_sample:
+     the first call goes through the PLT's lazy binding, whose resolver
+     preserves the argument registers but not the static chain.  */
   fprintf (f, ".Ldp_slow_%u:\n"
 	   "\tpushq\t%%r11\n", n);
+  if (cfi)
+    fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
+  fputs ("\tpushq\t%r10\n", f);
   if (cfi)
     fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
   fprintf (f, "\tleaq\t.Ldp_rec_%u(%%rip), %%r11\n"
@@ -229,6 +237,9 @@ dp_emit_site (const dp_site_info &site)
     fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
   fprintf (f, "\tcall\t%s@PLT\n"
 	   "\tpopq\t%%r11\n", DP_SAMPLE_SYMBOL);
+  if (cfi)
+    fputs ("\t.cfi_adjust_cfa_offset -8\n", f);
+  fputs ("\tpopq\t%r10\n", f);
   if (cfi)
     fputs ("\t.cfi_adjust_cfa_offset -8\n", f);
   fputs ("\tpopq\t%r11\n", f);

@@ -192,6 +192,11 @@ dp_predefine_macro (void *, void *)
   cpp_reader **reader = (cpp_reader **) dlsym (RTLD_DEFAULT, "parse_in");
   if (!reader || !*reader)
     return;
+  /* Already-preprocessed input (-save-temps, -fpreprocessed) has no
+     macros left to expand, and a #define there is not accepted.  */
+  cpp_options **options = (cpp_options **) dlsym (RTLD_DEFAULT, "cpp_opts");
+  if (options && *options && (*options)->preprocessed)
+    return;
   if (define_fn define = (define_fn) dlsym (RTLD_DEFAULT, "cpp_define"))
     define (*reader, "__DYNPROMOTE__=" DP_STRINGIFY (DYNPROMOTE_ABI_VERSION));
   else if (define_fn builtin

@@ -34,6 +34,7 @@ extern opt_pass *dp_make_optout_pass (gcc::context *ctxt);
 extern void dp_mark_source_calls (void *gcc_data, void *user_data);
 
 /* dynpromote-rewrite.cc.  */
+extern const char *dp_function_asm_name (tree decl);
 extern opt_pass *dp_make_rewrite_pass (gcc::context *ctxt);
 
 /* dynpromote-emit.cc.  What the emitter needs to know about one site.  */

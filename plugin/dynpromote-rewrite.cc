@@ -31,6 +31,16 @@
 
 #include "dynpromote-plugin.h"
 
+/* The assembler name of function DECL as the linker sees it (without
+   the '*' GCC puts before names given with asm ("name")).  */
+
+const char *
+dp_function_asm_name (tree decl)
+{
+  const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (decl));
+  return name[0] == '*' ? name + 1 : name;
+}
+
 /* Why a whole function is left alone, or NULL.  */
 
 static const char *
@@ -44,7 +54,7 @@ dp_function_skip_reason (void)
   tree decl = current_function_decl;
   const char *source_name
     = DECL_NAME (decl) ? IDENTIFIER_POINTER (DECL_NAME (decl)) : "";
-  const char *asm_name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (decl));
+  const char *asm_name = dp_function_asm_name (decl);
   for (const char *name : dp_settings.exclude)
     if (!strcmp (name, source_name) || !strcmp (name, asm_name))
       return "function excluded by -fplugin-arg-dynpromote-exclude";
@@ -124,14 +134,42 @@ dp_dump_site (const char *verb, const char *kind, unsigned number,
   if (!dump_file)
     return;
   expanded_location xloc = expand_location (loc);
-  const char *fn = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME
-				       (current_function_decl));
+  const char *fn = dp_function_asm_name (current_function_decl);
   if (reason)
     fprintf (dump_file, "%s %s in %s at %s:%d: %s\n", verb, kind, fn,
 	     xloc.file ? xloc.file : "?", xloc.line, reason);
   else
     fprintf (dump_file, "%s %s site %u in %s at %s:%d\n", verb, kind,
 	     number, fn, xloc.file ? xloc.file : "?", xloc.line);
+}
+
+/* Peephole2 folds a load of the target into the call, as in
+   jmp *-16(%rsp), and marks the result with (unspec UNSPEC_PEEPSIB) in
+   a PARALLEL; those patterns accept only a memory target.  Once the
+   target is in %r11 the fold is undone: drop the marker, so the plain
+   direct call or sibcall pattern matches.  */
+
+static rtx
+dp_strip_peephole_marker (rtx pattern)
+{
+  if (GET_CODE (pattern) != PARALLEL)
+    return pattern;
+  int kept = 0;
+  rtx elems[8];
+  for (int i = 0; i < XVECLEN (pattern, 0); i++)
+    {
+      rtx e = XVECEXP (pattern, 0, i);
+      if (GET_CODE (e) == UNSPEC && XINT (e, 1) == UNSPEC_PEEPSIB)
+	continue;
+      if (kept == 8)
+	return pattern;
+      elems[kept++] = e;
+    }
+  if (kept == XVECLEN (pattern, 0))
+    return pattern;
+  if (kept == 1)
+    return elems[0];
+  return gen_rtx_PARALLEL (VOIDmode, gen_rtvec_v (kept, elems));
 }
 
 /* Rewrite the indirect call INSN whose address is ADDR.  Returns NULL on
@@ -174,7 +212,7 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
   rtx sym = gen_rtx_SYMBOL_REF (Pmode, ggc_strdup (entry));
   SYMBOL_REF_FLAGS (sym) |= SYMBOL_FLAG_LOCAL | SYMBOL_FLAG_FUNCTION;
 
-  rtx pattern = copy_rtx (PATTERN (insn));
+  rtx pattern = dp_strip_peephole_marker (copy_rtx (PATTERN (insn)));
   rtx call = pattern;
   if (GET_CODE (call) == PARALLEL)
     call = XVECEXP (call, 0, 0);
@@ -199,8 +237,7 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
   site.static_chain = dp_uses_static_chain_p (insn);
   site.ms_abi = dp_ms_abi_call_p (mem);
   site.location = loc;
-  site.function = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME
-				      (current_function_decl));
+  site.function = dp_function_asm_name (current_function_decl);
   dp_emit_site (site);
   return NULL;
 }

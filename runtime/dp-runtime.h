@@ -21,26 +21,55 @@
 #define DP_HIDDEN __attribute__ ((visibility ("hidden")))
 
 /* Learning state of one site, overlaying its DP_STATE_SIZE bytes.  Only
-   countdown is touched by generated code.  */
-#define DP_LEARN_SLOTS 5
+   countdown is touched by generated code (the stub and the trampoline).
+   learn.c writes the counters from any thread; the promoter thread owns
+   status, ntargets and the slot targets while a site is promoted.  */
+#define DP_SLOTS 8
+
+enum dp_site_status
+{
+  DP_STATUS_LEARNING = 0,
+  DP_STATUS_PROMOTED,      /* entry jumps to a trampoline.  */
+  DP_STATUS_MEGAMORPHIC,   /* too many targets: plain jump, no sampling.  */
+  DP_STATUS_UNREACHABLE,   /* hot targets out of rel32 reach: plain jump.  */
+  DP_STATUS_NOMEM          /* no executable memory near it: plain jump.  */
+};
+
+enum dp_site_request
+{
+  DP_REQUEST_NONE = 0,
+  DP_REQUEST_DECIDE,       /* learning has enough samples.  */
+  DP_REQUEST_RELEARN       /* promoted, but misses too often.  */
+};
 
 struct dp_target_slot
 {
-  uint64_t target;             /* 0 while free.  */
-  uint64_t samples;
+  uint64_t target;         /* 0 while free.  */
+  uint64_t samples;        /* learning: samples; promoted: hits.  */
 };
 
 struct dp_site_state
 {
-  int32_t countdown;           /* DP_STATE_COUNTDOWN_OFFSET.  */
-  uint32_t span;               /* calls the current countdown started at.  */
+  int32_t countdown;       /* DP_STATE_COUNTDOWN_OFFSET.  */
+  uint32_t span;           /* calls the current countdown started at.  */
   uint32_t prng;
-  uint32_t reserved0;
-  uint64_t calls;              /* calls accounted for by past samples.  */
-  uint64_t samples;
-  uint64_t other;              /* samples of targets with no free slot.  */
-  uint64_t reserved1;
-  struct dp_target_slot slot[DP_LEARN_SLOTS];
+  uint8_t status;          /* enum dp_site_status.  */
+  uint8_t request;         /* enum dp_site_request.  */
+  uint8_t ntargets;        /* promoted targets, in slot[0..ntargets).  */
+  uint8_t unreachable;     /* hot targets left out: rel32 out of reach.  */
+  uint64_t calls;          /* calls accounted for by past samples.  */
+  uint64_t samples;        /* samples since learning (re)started.  */
+  uint64_t other;          /* learning samples with no free slot.  */
+  uint64_t misses;         /* promoted samples that matched no target.  */
+  uint64_t total_samples;
+  uint16_t promotions;
+  uint16_t repatches;      /* times a promoted site learned again.  */
+  uint16_t window;         /* samples in the current miss-rate window.  */
+  uint16_t window_misses;
+  struct dp_target_slot slot[DP_SLOTS];
+  uint64_t trampoline;     /* executable address, 0 if none.  */
+  uint64_t last_patch_ns;  /* CLOCK_MONOTONIC of the last patch.  */
+  uint64_t reserved[6];
 };
 
 _Static_assert (sizeof (struct dp_site_state) == DP_STATE_SIZE,
@@ -48,11 +77,23 @@ _Static_assert (sizeof (struct dp_site_state) == DP_STATE_SIZE,
 _Static_assert (sizeof (struct dp_site_record) == DP_SITE_RECORD_SIZE,
 		"dp_site_record layout");
 
-/* Process-wide settings.  Read by learn.c, so plain globals.  */
+/* Process-wide settings (init.c), read by learn.c: plain globals.  */
 extern volatile int dp_enabled DP_HIDDEN;
-extern volatile uint32_t dp_sample_period DP_HIDDEN;
+extern volatile uint32_t dp_sample_period DP_HIDDEN;   /* promoted sites */
+extern volatile uint32_t dp_learn_period DP_HIDDEN;    /* learning sites */
+extern volatile uint32_t dp_decide_samples DP_HIDDEN;
+extern volatile uint32_t dp_relearn_percent DP_HIDDEN;
+extern volatile uint32_t dp_relearn_window DP_HIDDEN;
+extern volatile uint32_t dp_max_repatch DP_HIDDEN;
+extern volatile int dp_promotion DP_HIDDEN;            /* promoter running */
+
+/* Work for the promoter: learn.c bumps dp_work_seq and wakes it.  */
+extern volatile int dp_work_seq DP_HIDDEN;
+extern volatile int dp_promoter_sleeping DP_HIDDEN;
 
 #define DP_DEFAULT_SAMPLE_PERIOD 1000
+#define DP_DEFAULT_LEARN_PERIOD 16
+#define DP_DEFAULT_DECIDE_SAMPLES 64
 #define DP_MAX_SAMPLE_PERIOD 1000000
 
 static inline struct dp_site_state *
@@ -68,8 +109,78 @@ dp_quiet_site (const struct dp_site_record *rec)
   dp_state_of (rec)->countdown = INT32_MAX;
 }
 
-/* registry.c.  */
-struct dp_object;
+/* An address range [lo, hi).  */
+struct dp_range
+{
+  uintptr_t lo, hi;
+};
+
+/* execmem.c: executable memory, never writable and executable at once.  */
+enum dp_region_kind
+{
+  DP_REGION_STUBS,         /* an object's stub pages, adopted.  */
+  DP_REGION_POOL           /* fresh memory for trampolines.  */
+};
+
+struct dp_exec_region
+{
+  struct dp_exec_region *next;
+  uintptr_t rx;            /* executable view.  */
+  char *rw;                /* writable view of the same memfd.  */
+  size_t size;
+  int fd;
+  int kind;
+};
+
+int dp_execmem_available (void) DP_HIDDEN;
+struct dp_exec_region *dp_execmem_adopt (uintptr_t start, uintptr_t end)
+  DP_HIDDEN;
+struct dp_exec_region *dp_execmem_pool_near (uintptr_t lo, uintptr_t hi,
+					     size_t size) DP_HIDDEN;
+struct dp_exec_region *dp_execmem_find (uintptr_t addr) DP_HIDDEN;
+void *dp_execmem_writable (struct dp_exec_region *, uintptr_t addr)
+  DP_HIDDEN;
+void dp_execmem_release (struct dp_exec_region *, int unmap_exec) DP_HIDDEN;
+void dp_execmem_after_fork_child (void) DP_HIDDEN;
+
+/* maps.c.  */
+int dp_maps_range_is_text (uintptr_t lo, uintptr_t hi) DP_HIDDEN;
+int dp_maps_free_gaps (uintptr_t min, uintptr_t max, uintptr_t size,
+		       uintptr_t near, uintptr_t *out, int cap) DP_HIDDEN;
+uintptr_t dp_maps_mapping_end (uintptr_t addr) DP_HIDDEN;
+void dp_maps_each_range (int (*fn) (uintptr_t, uintptr_t, void *),
+			 void *data) DP_HIDDEN;
+
+/* quiesce.c.  */
+int dp_grace_period (const struct dp_range *ranges, int n,
+		     uint64_t timeout_ns) DP_HIDDEN;
+uint64_t dp_monotonic_ns (void) DP_HIDDEN;
+void dp_probe_init (int signo) DP_HIDDEN;
+extern int dp_probe_signal DP_HIDDEN;
+
+/* x86_64/codegen.c.  */
+int dp_codegen_reachable (uintptr_t from_next, uintptr_t to) DP_HIDDEN;
+size_t dp_codegen_trampoline_size (int n) DP_HIDDEN;
+int dp_codegen_trampoline (const struct dp_site_record *rec, uintptr_t t,
+			   const uint64_t *targets, int n, uint8_t *buf)
+  DP_HIDDEN;
+uint64_t dp_codegen_entry_learning (void) DP_HIDDEN;
+uint64_t dp_codegen_entry_jump (uintptr_t entry, uintptr_t to) DP_HIDDEN;
+
+/* registry.c.  One per registered object, in the object's own slot.  */
+struct dp_object
+{
+  uint32_t magic;
+  uint32_t abi;
+  struct dp_object *next;
+  const struct dp_site_record *begin;
+  const struct dp_site_record *end;
+  /* Owned by the promoter.  */
+  struct dp_exec_region *stubs;  /* writable view of the stubs.  */
+  uintptr_t code_lo, code_hi;    /* the object's mapped range.  */
+  int adopt_failed;
+};
+
 typedef void (*dp_object_visitor) (struct dp_object *, void *);
 void dp_registry_lock (void) DP_HIDDEN;
 void dp_registry_unlock (void) DP_HIDDEN;
@@ -88,7 +199,7 @@ void dp_stats_write_object (FILE *, const struct dp_site_record *begin,
 void dp_stats_retire_object (const struct dp_site_record *begin,
 			     const struct dp_site_record *end) DP_HIDDEN;
 void dp_stats_note_refused (const char *path, unsigned abi) DP_HIDDEN;
-int dp_stats_write (const char *path) DP_HIDDEN;
+int dp_stats_write (const char *path, int from_env) DP_HIDDEN;
 extern const char *dp_stats_path DP_HIDDEN;
 
 /* symbolize.c.  */
@@ -97,6 +208,24 @@ const char *dp_object_path (const void *addr, char *buf, size_t size)
   DP_HIDDEN;
 void dp_symbolize_flush (void) DP_HIDDEN;
 int dp_in_main_program (const void *addr) DP_HIDDEN;
+
+/* promote.c.  */
+struct dp_promoter_stats
+{
+  uint64_t promotions, relearns, megamorphic, patches;
+  uint64_t retired, reclaimed, grace_periods, grace_ns;
+};
+extern struct dp_promoter_stats dp_promoter_stats DP_HIDDEN;
+extern volatile uint32_t dp_max_targets DP_HIDDEN;
+extern volatile uint32_t dp_coverage_percent DP_HIDDEN;
+extern volatile uint32_t dp_megamorphic_percent DP_HIDDEN;
+extern volatile uint32_t dp_repatch_interval_ms DP_HIDDEN;
+extern volatile uint32_t dp_probe_signal_setting DP_HIDDEN;
+void dp_promoter_start (void) DP_HIDDEN;
+void dp_promoter_forget (struct dp_object *) DP_HIDDEN;
+int dp_promoter_synchronize (void) DP_HIDDEN;
+void dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)
+  DP_HIDDEN;
 
 /* init.c.  */
 void dp_arm_exit_dump (void) DP_HIDDEN;

@@ -1,15 +1,10 @@
 /* init.c - settings from the environment, and the public API.
 
-   DYNPROMOTE=on|off|1|0        switch the runtime off: no sampling at all
-   DYNPROMOTE_STATS=FILE|stderr write the statistics dump at exit (%p in
-                                FILE becomes the process id)
-   DYNPROMOTE_SAMPLE_PERIOD=N   mean number of calls between two samples
-                                of a site (1..1000000, default 1000)
-
-   A bad value gets a one-line warning naming the variable, and the
-   default is kept.  */
+   Every variable is documented in README.md.  A bad value gets a one-line
+   warning naming the variable, and the default is kept.  */
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +14,14 @@
 
 volatile int dp_enabled = 1;
 volatile uint32_t dp_sample_period = DP_DEFAULT_SAMPLE_PERIOD;
+volatile uint32_t dp_learn_period = DP_DEFAULT_LEARN_PERIOD;
+volatile uint32_t dp_decide_samples = DP_DEFAULT_DECIDE_SAMPLES;
+volatile uint32_t dp_relearn_percent = 30;
+volatile uint32_t dp_relearn_window = 64;
+volatile uint32_t dp_max_repatch = 16;
+
+/* DYNPROMOTE=learn: sample and report, never promote.  */
+static int dp_learn_only;
 
 void
 dp_warn (const char *fmt, ...)
@@ -39,29 +42,60 @@ dp_read_enabled (void)
     return;
   if (!strcmp (value, "off") || !strcmp (value, "0"))
     dp_enabled = 0;
+  else if (!strcmp (value, "learn"))
+    dp_learn_only = 1;
   else if (strcmp (value, "on") && strcmp (value, "1"))
-    dp_warn ("DYNPROMOTE=%s is not one of on, off, 1, 0; keeping it on",
-	     value);
+    dp_warn ("DYNPROMOTE=%s is not one of on, off, learn, 1, 0; keeping it"
+	     " on", value);
 }
 
+/* Read NAME as a whole number in [LO, HI] into *VALUE; keep *VALUE and
+   warn if it is anything else.  */
 static void
-dp_read_sample_period (void)
+dp_read_number (const char *name, unsigned long lo, unsigned long hi,
+		volatile uint32_t *value)
 {
-  const char *value = getenv ("DYNPROMOTE_SAMPLE_PERIOD");
-  if (!value)
+  const char *text = getenv (name);
+  if (!text)
     return;
   char *end;
   errno = 0;
-  unsigned long period = strtoul (value, &end, 10);
-  if (errno || end == value || *end || value[0] == '-' || period < 1
-      || period > DP_MAX_SAMPLE_PERIOD)
+  unsigned long n = strtoul (text, &end, 10);
+  if (errno || end == text || *end || text[0] == '-' || n < lo || n > hi)
     {
-      dp_warn ("DYNPROMOTE_SAMPLE_PERIOD=%s is not a number from 1 to %d;"
-	       " using %d", value, DP_MAX_SAMPLE_PERIOD,
-	       DP_DEFAULT_SAMPLE_PERIOD);
+      dp_warn ("%s=%s is not a number from %lu to %lu; using %u", name, text,
+	       lo, hi, (unsigned) *value);
       return;
     }
-  dp_sample_period = (uint32_t) period;
+  *value = (uint32_t) n;
+}
+
+static void
+dp_read_settings (void)
+{
+  dp_read_number ("DYNPROMOTE_SAMPLE_PERIOD", 1, DP_MAX_SAMPLE_PERIOD,
+		  &dp_sample_period);
+  dp_read_number ("DYNPROMOTE_LEARN_PERIOD", 1, DP_MAX_SAMPLE_PERIOD,
+		  &dp_learn_period);
+  dp_read_number ("DYNPROMOTE_DECIDE_SAMPLES", 1, 100000, &dp_decide_samples);
+  dp_read_number ("DYNPROMOTE_MAX_TARGETS", 1, DP_SLOTS, &dp_max_targets);
+  dp_read_number ("DYNPROMOTE_COVERAGE", 50, 100, &dp_coverage_percent);
+  dp_read_number ("DYNPROMOTE_RELEARN_PERCENT", 1, 100, &dp_relearn_percent);
+  dp_read_number ("DYNPROMOTE_RELEARN_WINDOW", 8, 60000, &dp_relearn_window);
+  dp_read_number ("DYNPROMOTE_MAX_REPATCH", 0, 60000, &dp_max_repatch);
+  dp_read_number ("DYNPROMOTE_REPATCH_INTERVAL_MS", 0, 60000,
+		  &dp_repatch_interval_ms);
+  dp_probe_signal_setting = (uint32_t) (SIGRTMAX - 2);
+  dp_read_number ("DYNPROMOTE_PROBE_SIGNAL", 0, (unsigned long) SIGRTMAX,
+		  &dp_probe_signal_setting);
+  if (dp_probe_signal_setting
+      && (dp_probe_signal_setting < (uint32_t) SIGRTMIN))
+    {
+      dp_warn ("DYNPROMOTE_PROBE_SIGNAL=%u is not a real-time signal (%d to"
+	       " %d) or 0; using %d", (unsigned) dp_probe_signal_setting,
+	       SIGRTMIN, SIGRTMAX, SIGRTMAX - 2);
+      dp_probe_signal_setting = (uint32_t) (SIGRTMAX - 2);
+    }
 }
 
 static void
@@ -70,7 +104,7 @@ dp_write_stats_at_exit (void)
   static int written;
   if (__atomic_exchange_n (&written, 1, __ATOMIC_ACQ_REL))
     return;
-  dp_stats_write (dp_stats_path);
+  dp_stats_write (dp_stats_path, 1);
   dp_registry_set_exiting ();
 }
 
@@ -110,16 +144,24 @@ __attribute__ ((constructor (101))) static void
 dp_init (void)
 {
   dp_read_enabled ();
-  dp_read_sample_period ();
+  dp_read_settings ();
   dp_read_stats_path ();
   if (!dp_enabled)
     dp_registry_quiet_all ();
+  else if (!dp_learn_only)
+    dp_promoter_start ();
 }
 
 int
 dynpromote_enabled (void)
 {
   return dp_enabled;
+}
+
+int
+dynpromote_synchronize (void)
+{
+  return dp_promoter_synchronize ();
 }
 
 int
@@ -130,5 +172,5 @@ dynpromote_dump_stats (const char *path)
       errno = EINVAL;
       return -1;
     }
-  return dp_stats_write (path);
+  return dp_stats_write (path, 0);
 }

@@ -1,16 +1,25 @@
-/* learn.c - what a sampled call does: count the call, record its target.
+/* learn.c - what a sampled call does.
 
    Entered from x86_64/sample.S with the interrupted call's argument
    registers saved, but not its vector or x87 registers: this file is
-   compiled with -mgeneral-regs-only and must call no function at all (the
-   build checks that the object has no undefined symbols).  It runs on
-   any thread, in signal handlers, before the runtime's constructor and
-   after its exit work, so it uses only lock-free atomics on the site's own
-   state and two global settings.  */
+   compiled with -mgeneral-regs-only and calls no function (the build
+   checks that its object has no undefined function symbols); the one
+   system call it makes, a futex wake, is a raw syscall instruction, which
+   preserves every vector register.  It runs on any thread, in signal
+   handlers, before the runtime's constructor and after its exit work,
+   so it uses only lock-free updates of the site's own state.
+
+   A learning site counts its targets; after dp_decide_samples samples it
+   asks the promoter for a decision.  A promoted site counts hits per
+   promoted target and misses; when a window of samples misses too often
+   (a phase change) it asks to learn again.  */
 
 #include <stdbool.h>
 
 #include "dp-runtime.h"
+
+#define DP_SYS_FUTEX 202
+#define DP_FUTEX_WAKE_PRIVATE 129
 
 /* One step of xorshift32; the state is per site, and races between
    threads only make it more random.  */
@@ -27,11 +36,12 @@ dp_next_random (struct dp_site_state *st, const void *seed)
   return x;
 }
 
-/* Record TARGET in the first slot that holds it or is free.  */
-static void
-dp_record_target (struct dp_site_state *st, uint64_t target)
+/* Count TARGET in the first of slot[FIRST..] that holds it or is free;
+   returns false if none.  */
+static bool
+dp_count_target (struct dp_site_state *st, int first, uint64_t target)
 {
-  for (int i = 0; i < DP_LEARN_SLOTS; i++)
+  for (int i = first; i < DP_SLOTS; i++)
     {
       struct dp_target_slot *slot = &st->slot[i];
       uint64_t seen = __atomic_load_n (&slot->target, __ATOMIC_RELAXED);
@@ -48,10 +58,79 @@ dp_record_target (struct dp_site_state *st, uint64_t target)
       if (seen == target)
 	{
 	  __atomic_fetch_add (&slot->samples, 1, __ATOMIC_RELAXED);
-	  return;
+	  return true;
 	}
     }
-  __atomic_fetch_add (&st->other, 1, __ATOMIC_RELAXED);
+  return false;
+}
+
+/* Ask the promoter thread to look at this site.  */
+static void
+dp_request (struct dp_site_state *st, uint8_t request)
+{
+  uint8_t none = DP_REQUEST_NONE;
+  if (!dp_promotion
+      || !__atomic_compare_exchange_n (&st->request, &none, request, false,
+				       __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+    return;
+  __atomic_fetch_add (&dp_work_seq, 1, __ATOMIC_RELEASE);
+  if (__atomic_load_n (&dp_promoter_sleeping, __ATOMIC_ACQUIRE))
+    {
+      long ret;
+      __asm__ volatile ("syscall"
+			: "=a" (ret)
+			: "0" ((long) DP_SYS_FUTEX), "D" (&dp_work_seq),
+			  "S" ((long) DP_FUTEX_WAKE_PRIVATE), "d" (1L)
+			: "rcx", "r11", "memory");
+      (void) ret;
+    }
+}
+
+static uint32_t
+dp_sample_learning (struct dp_site_state *st, uint64_t target)
+{
+  uint64_t n = __atomic_add_fetch (&st->samples, 1, __ATOMIC_RELAXED);
+  if (!dp_count_target (st, 0, target))
+    __atomic_fetch_add (&st->other, 1, __ATOMIC_RELAXED);
+  if (n < dp_decide_samples)
+    return dp_learn_period;
+  /* Enough to decide; sample slowly until the promoter has.  */
+  dp_request (st, DP_REQUEST_DECIDE);
+  return dp_sample_period;
+}
+
+static uint32_t
+dp_sample_promoted (struct dp_site_state *st, uint64_t target)
+{
+  int n = __atomic_load_n (&st->ntargets, __ATOMIC_ACQUIRE);
+  bool hit = false;
+  for (int i = 0; i < n && !hit; i++)
+    if (__atomic_load_n (&st->slot[i].target, __ATOMIC_RELAXED) == target)
+      {
+	__atomic_fetch_add (&st->slot[i].samples, 1, __ATOMIC_RELAXED);
+	hit = true;
+      }
+  if (!hit)
+    {
+      __atomic_fetch_add (&st->misses, 1, __ATOMIC_RELAXED);
+      /* Keep the missing targets in the free slots: a relearn starts
+	 from them.  */
+      dp_count_target (st, n, target);
+    }
+
+  /* Plain read-modify-write: a lost update only stretches a window.  */
+  uint16_t window = st->window + 1;
+  uint16_t window_misses = st->window_misses + !hit;
+  if (window >= dp_relearn_window)
+    {
+      if ((uint32_t) window_misses * 100 >= dp_relearn_percent * window
+	  && st->repatches < dp_max_repatch)
+	dp_request (st, DP_REQUEST_RELEARN);
+      window = window_misses = 0;
+    }
+  st->window = window;
+  st->window_misses = window_misses;
+  return dp_sample_period;
 }
 
 void dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
@@ -73,12 +152,26 @@ dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
      for (1 for the very first call, whose countdown started at 0).  */
   uint32_t ended = __atomic_load_n (&st->span, __ATOMIC_RELAXED);
   __atomic_fetch_add (&st->calls, ended ? ended : 1, __ATOMIC_RELAXED);
-  __atomic_fetch_add (&st->samples, 1, __ATOMIC_RELAXED);
-  dp_record_target (st, target);
+  __atomic_fetch_add (&st->total_samples, 1, __ATOMIC_RELAXED);
+
+  uint32_t period;
+  switch (__atomic_load_n (&st->status, __ATOMIC_ACQUIRE))
+    {
+    case DP_STATUS_LEARNING:
+      period = dp_sample_learning (st, target);
+      break;
+    case DP_STATUS_PROMOTED:
+      period = dp_sample_promoted (st, target);
+      break;
+    default:
+      /* Plain-jump sites are not sampled; a thread that was already on
+	 its way here when the entry changed ends up here once.  */
+      period = dp_sample_period;
+      break;
+    }
 
   /* Next sample after a random number of calls with mean PERIOD, so
      that periodic call patterns cannot alias with the sampling.  */
-  uint32_t period = dp_sample_period;
   uint32_t span = 1;
   if (period > 1)
     span = period / 2 + dp_next_random (st, rec) % period;

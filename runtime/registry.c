@@ -15,15 +15,6 @@
 
 #define DP_OBJECT_MAGIC 0x64706f62u /* "dpob" */
 
-struct dp_object
-{
-  uint32_t magic;
-  uint32_t abi;
-  struct dp_object *next;
-  const struct dp_site_record *begin;
-  const struct dp_site_record *end;
-};
-
 _Static_assert (sizeof (struct dp_object) <= DP_OBJECT_SLOT_SIZE,
 		"dp_object must fit the slot the plugin reserves");
 
@@ -114,11 +105,11 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
   struct dp_object *obj = slot;
   if (obj->magic == DP_OBJECT_MAGIC)
     return;			/* already registered */
+  memset (obj, 0, sizeof *obj);
   obj->magic = DP_OBJECT_MAGIC;
   obj->abi = abi;
   obj->begin = begin;
   obj->end = end;
-  obj->next = NULL;
 
   dp_registry_lock ();
   struct dp_object **tail = &dp_objects;
@@ -150,6 +141,9 @@ __dynpromote_unregister (void *slot)
   int exiting = dp_exiting;
   dp_registry_unlock ();
 
+  /* The promoter no longer sees the object; its trampolines wait for a
+     grace period before reuse.  */
+  dp_promoter_forget (obj);
   if (!exiting && dp_stats_path)
     dp_stats_retire_object (obj->begin, obj->end);
   obj->magic = 0;

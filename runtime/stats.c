@@ -4,17 +4,25 @@
    never contain spaces (a space is written as \x20, a backslash as \x5c):
 
      # dynpromote-stats v1
-     process pid=P exe=PATH status=enabled|disabled
+     process pid=P exe=PATH status=enabled|learn-only|disabled
+     promoter promotions=N relearns=N megamorphic=N patches=N
+              grace_periods=N grace_avg_us=N reclaimed=N
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
      site id=N file=F line=N col=N func=NAME kind=call|sibcall
-          state=idle|learning|off calls=N samples=N call=0xA entry=0xA
-       target addr=0xA sym=NAME samples=N share=P%
+          state=S calls=N samples=N hits=N misses=N miss_rate=P%
+          promotions=N repatches=N unreachable=N call=0xA entry=0xA
+          trampoline=0xA
+       target addr=0xA sym=NAME promoted=0|1 samples=N share=P%
        other samples=N share=P%
 
-   (a site is one line; it is folded here.)  calls is an estimate from
-   the sampling spans; shares are of the site's samples.  Objects are
-   listed in registration order; objects unloaded by dlclose keep the
-   block they had when they went.  */
+   (records are one line each; folded here.)  S is idle (never sampled),
+   learning, promoted, megamorphic, unreachable (hot targets out of rel32
+   reach), nomem (no executable memory near it) or off.  calls is an
+   estimate from the sampling spans.  A promoted target's samples are its
+   sampled hits since the last promotion and its share is of the samples
+   since then; a learning site's shares are of its learning samples.
+   Objects are listed in registration order; objects unloaded by dlclose
+   keep the block they had when they went.  */
 
 #include <errno.h>
 #include <inttypes.h>
@@ -56,7 +64,7 @@ dp_estimated_calls (const struct dp_site_state *st)
 {
   uint64_t calls = st->calls;
   int64_t since = (int64_t) st->span - 1 - (int64_t) st->countdown;
-  if (st->samples && since > 0 && st->countdown != INT32_MAX)
+  if (st->total_samples && since > 0 && st->countdown != INT32_MAX)
     calls += (uint64_t) since;
   return calls;
 }
@@ -66,14 +74,34 @@ dp_site_state_name (const struct dp_site_state *st)
 {
   if (!dp_enabled)
     return "off";
-  return st->samples ? "learning" : "idle";
+  switch (st->status)
+    {
+    case DP_STATUS_PROMOTED:
+      return "promoted";
+    case DP_STATUS_MEGAMORPHIC:
+      return "megamorphic";
+    case DP_STATUS_UNREACHABLE:
+      return "unreachable";
+    case DP_STATUS_NOMEM:
+      return "nomem";
+    default:
+      return st->total_samples ? "learning" : "idle";
+    }
 }
 
 static void
 dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
 {
   const struct dp_site_state *st = dp_state_of (rec);
+  int promoted = st->status == DP_STATUS_PROMOTED;
+  int ntargets = promoted ? st->ntargets : 0;
   char sym[512];
+
+  uint64_t hits = 0;
+  for (int i = 0; i < ntargets; i++)
+    hits += st->slot[i].samples;
+  uint64_t misses = promoted ? st->misses : 0;
+  uint64_t judged = hits + misses;
 
   fprintf (f, "site id=%u file=", id);
   dp_put_value (f, (const char *) DP_REL (rec, file_rel));
@@ -81,35 +109,50 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
 	   (unsigned) rec->column);
   dp_put_value (f, (const char *) DP_REL (rec, func_rel));
   fprintf (f, " kind=%s state=%s calls=%" PRIu64 " samples=%" PRIu64
-	   " call=%p entry=%p\n",
+	   " hits=%" PRIu64 " misses=%" PRIu64 " miss_rate=%.1f%%"
+	   " promotions=%u repatches=%u unreachable=%u"
+	   " call=%p entry=%p trampoline=0x%" PRIx64 "\n",
 	   rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call",
-	   dp_site_state_name (st), dp_estimated_calls (st), st->samples,
+	   dp_site_state_name (st), dp_estimated_calls (st),
+	   st->total_samples, hits, misses,
+	   judged ? 100.0 * (double) misses / (double) judged : 0.0,
+	   (unsigned) st->promotions, (unsigned) st->repatches,
+	   (unsigned) st->unreachable,
 	   (rec->flags & DP_FLAG_CALL_KNOWN) ? DP_REL (rec, call_rel) : NULL,
-	   DP_REL (rec, entry_rel));
+	   DP_REL (rec, entry_rel), promoted ? st->trampoline : 0);
 
-  /* Targets, busiest first.  */
-  int order[DP_LEARN_SLOTS];
+  /* Promoted targets first, in trampoline order; then the others,
+     busiest first.  */
+  int order[DP_SLOTS];
   int n = 0;
-  for (int i = 0; i < DP_LEARN_SLOTS; i++)
+  for (int i = 0; i < DP_SLOTS; i++)
     if (st->slot[i].target)
       order[n++] = i;
   for (int i = 1; i < n; i++)
-    for (int j = i; j > 0
-	 && st->slot[order[j]].samples > st->slot[order[j - 1]].samples; j--)
+    for (int j = i; j > 0 && order[j] >= ntargets
+	 && (order[j - 1] >= ntargets
+	     && st->slot[order[j]].samples > st->slot[order[j - 1]].samples);
+	 j--)
       {
 	int t = order[j];
 	order[j] = order[j - 1];
 	order[j - 1] = t;
       }
 
-  double total = st->samples ? (double) st->samples : 1.0;
+  uint64_t learned = 0;
+  for (int i = 0; i < n; i++)
+    learned += st->slot[order[i]].samples;
+  learned += st->other;
+  double total = promoted ? (double) (judged ? judged : 1)
+			  : (double) (learned ? learned : 1);
   for (int i = 0; i < n; i++)
     {
       const struct dp_target_slot *slot = &st->slot[order[i]];
       dp_symbolize ((uintptr_t) slot->target, sym, sizeof sym);
       fprintf (f, "  target addr=0x%" PRIx64 " sym=", slot->target);
       dp_put_value (f, sym);
-      fprintf (f, " samples=%" PRIu64 " share=%.1f%%\n", slot->samples,
+      fprintf (f, " promoted=%d samples=%" PRIu64 " share=%.1f%%\n",
+	       order[i] < ntargets, slot->samples,
 	       100.0 * (double) slot->samples / total);
     }
   if (st->other)
@@ -202,7 +245,16 @@ dp_write_all (FILE *f)
   fputs ("# dynpromote-stats v1\n", f);
   fprintf (f, "process pid=%ld exe=", (long) getpid ());
   dp_put_value (f, len > 0 ? exe : "?");
-  fprintf (f, " status=%s\n", dp_enabled ? "enabled" : "disabled");
+  fprintf (f, " status=%s\n", !dp_enabled ? "disabled"
+			      : dp_promotion ? "enabled" : "learn-only");
+  const struct dp_promoter_stats *ps = &dp_promoter_stats;
+  fprintf (f, "promoter promotions=%" PRIu64 " relearns=%" PRIu64
+	   " megamorphic=%" PRIu64 " patches=%" PRIu64 " grace_periods=%"
+	   PRIu64 " grace_avg_us=%" PRIu64 " reclaimed=%" PRIu64 "\n",
+	   ps->promotions, ps->relearns, ps->megamorphic, ps->patches,
+	   ps->grace_periods,
+	   ps->grace_periods ? ps->grace_ns / ps->grace_periods / 1000 : 0,
+	   ps->reclaimed);
 
   pthread_mutex_lock (&dp_retired_mutex);
   for (struct dp_retired *r = dp_retired_head; r; r = r->next)
@@ -233,9 +285,11 @@ dp_expand_path (const char *pattern, char *buf, size_t size)
   buf[used < size ? used : size - 1] = '\0';
 }
 
-/* Write the whole dump to PATH ("stderr" for standard error).  */
+/* Write the whole dump to PATH ("stderr" for standard error).  A path
+   that cannot be written is reported with a warning naming
+   DYNPROMOTE_STATS if FROM_ENV, else only through errno (the API).  */
 int
-dp_stats_write (const char *path)
+dp_stats_write (const char *path, int from_env)
 {
   if (!strcmp (path, "stderr"))
     {
@@ -247,20 +301,18 @@ dp_stats_write (const char *path)
   char file[PATH_MAX];
   dp_expand_path (path, file, sizeof file);
   FILE *f = fopen (file, "w");
-  if (!f)
+  int failed = !f;
+  if (f)
     {
-      int saved = errno;
-      dp_warn ("cannot write DYNPROMOTE_STATS file '%s': %s", file,
-	       strerror (saved));
-      errno = saved;
-      return -1;
+      dp_write_all (f);
+      failed = fclose (f) != 0;
     }
-  dp_write_all (f);
-  if (fclose (f) != 0)
+  if (failed)
     {
       int saved = errno;
-      dp_warn ("cannot write DYNPROMOTE_STATS file '%s': %s", file,
-	       strerror (saved));
+      if (from_env)
+	dp_warn ("cannot write DYNPROMOTE_STATS file '%s': %s", file,
+		 strerror (saved));
       errno = saved;
       return -1;
     }

@@ -99,6 +99,51 @@ dp_in_main_program (const void *addr)
   return q.found && q.index == 0;
 }
 
+struct dp_range_query
+{
+  uintptr_t addr, lo, hi;
+  int found;
+};
+
+static int
+dp_range_cb (struct dl_phdr_info *info, size_t size, void *data)
+{
+  struct dp_range_query *q = data;
+  (void) size;
+  uintptr_t lo = UINTPTR_MAX, hi = 0;
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    {
+      const ElfW (Phdr) *ph = &info->dlpi_phdr[i];
+      if (ph->p_type != PT_LOAD)
+	continue;
+      uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+      if (a < lo)
+	lo = a;
+      if (a + ph->p_memsz > hi)
+	hi = a + ph->p_memsz;
+    }
+  if (q->addr >= lo && q->addr < hi)
+    {
+      q->lo = lo;
+      q->hi = hi;
+      q->found = 1;
+      return 1;
+    }
+  return 0;
+}
+
+/* The address range of the loaded object containing ADDR.  */
+void
+dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)
+{
+  struct dp_range_query q = { (uintptr_t) addr, 0, 0, 0 };
+  dl_iterate_phdr (dp_range_cb, &q);
+  if (!q.found)
+    q.lo = q.hi = (uintptr_t) addr;
+  *lo = q.lo;
+  *hi = q.hi;
+}
+
 static int
 dp_symbol_order (const void *a, const void *b)
 {

@@ -45,9 +45,9 @@
    the object's .bss, so registration needs no allocation).  */
 #define DP_OBJECT_SLOT_SIZE 128
 
-/* Size and alignment of the per-site learning state.  One cache line per
-   hot part, so sites called from different threads do not share lines.  */
-#define DP_STATE_SIZE 128
+/* Size and alignment of the per-site learning state: its own cache lines,
+   so sites called from different threads do not share lines.  */
+#define DP_STATE_SIZE 256
 #define DP_STATE_ALIGN 64
 
 /* Offset, in the learning state, of the sampling countdown (int32_t) that
@@ -55,10 +55,21 @@
    runtime can quiet the sites of an object it refuses.  */
 #define DP_STATE_COUNTDOWN_OFFSET 0
 
-/* Size of the patchable first instruction slot of each entry stub:
-   an 8-byte-aligned 8-byte run of NOPs (nopl 0(%rax,%rax,1); nopl (%rax))
-   that the promotion engine can replace with one aligned 8-byte store.  */
+/* Layout of every entry stub, in section DP_STUBS_SECTION (contiguous in
+   the linked object, so the runtime can give just those pages a
+   writable alias):
+
+     +0   8 bytes, 8-byte aligned: nopl 0(%rax,%rax,1); nopl (%rax)
+	  the patch point, replaced by one aligned 8-byte store with
+	  jmp rel32 + 3-byte nop to send the site elsewhere;
+     +8   decl state.countdown(%rip)    (ff 0d rel32)
+     +14  js   slow                     (0f 88 rel32)
+     +20  the indirect jump to %r11, protected as the build asks;
+     +slow_offset  the slow path: sample, then back to +20.  */
+#define DP_STUBS_SECTION "dynpromote_stubs"
 #define DP_ENTRY_PATCH_SIZE 8
+#define DP_ENTRY_COUNT_OFFSET 8
+#define DP_ENTRY_JUMP_OFFSET 20
 
 /* dp_site_record.kind.  */
 enum dp_site_kind
@@ -93,7 +104,7 @@ struct dp_site_record
   uint32_t line;
   uint16_t column;
   uint8_t max_targets; /* plugin's max-targets= setting; 0 = runtime's.  */
-  uint8_t reserved;
+  uint8_t slow_offset; /* the stub's slow path, from its entry.  */
 };
 
 #define DP_SITE_RECORD_SIZE 32

@@ -5,7 +5,9 @@
 
 	  0(%rsp)  return address into the stub
 	  8(%rsp)  the site's record (struct dp_site_record *)
-	 16(%rsp)  the call's target (the stub restores %r11 from here)
+	 16(%rsp)  the call's %r10 (the stub restores it: the PLT's lazy
+		   binding on the way here does not preserve it)
+	 24(%rsp)  the call's target (the stub restores %r11 from here)
 
    It saves every register a callee may read as an argument or static
    chain (%rax for %al, %rdi %rsi %rdx %rcx %r8 %r9, %r10), realigns the
@@ -43,7 +45,7 @@ __dynpromote_sample:
 	pushq	%r10
 	andq	$-16, %rsp
 	movq	16(%rbp), %rdi
-	movq	24(%rbp), %rsi
+	movq	32(%rbp), %rsi
 	call	dp_learn_sample
 	leaq	-64(%rbp), %rsp
 	popq	%r10

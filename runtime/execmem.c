@@ -1,0 +1,277 @@
+/* execmem.c - executable memory that is never writable and executable at
+   once.
+
+   Every region is one memfd mapped twice: an executable view (PROT_READ |
+   PROT_EXEC) where code runs, and a writable view (PROT_READ | PROT_WRITE)
+   at another address where the runtime writes it.  Two kinds:
+
+   - pools, fresh memory for trampolines, placed in a free gap of the
+     address space (from /proc/self/maps, mapped with MAP_FIXED_NOREPLACE)
+     so that every byte is within rel32 reach of a given range of code;
+   - stub regions: the pages of an object's dynpromote_stubs section,
+     copied into a memfd and mapped over themselves with MAP_FIXED.  The
+     bytes are identical, so a thread executing there during the swap runs
+     the same code from either page; afterwards the runtime can patch the
+     stubs through the writable view, without writing to the program's
+     own (file-backed, read-only) text.
+
+   MAP_SHARED memory would be shared with a forked child, whose threads
+   the parent's grace periods never see; the atfork child handler gives
+   the child private copies of every region before fork returns.  */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "dp-runtime.h"
+
+#ifndef MAP_FIXED_NOREPLACE
+# define MAP_FIXED_NOREPLACE 0x100000
+#endif
+
+static struct dp_exec_region *dp_regions;
+static size_t dp_page_size;
+static int dp_exec_state;	/* 0 unknown, 1 available, -1 refused */
+
+static int
+dp_memfd (size_t size)
+{
+  int fd = memfd_create ("dynpromote", MFD_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  if (ftruncate (fd, (off_t) size) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+/* Map FD's two views; the executable one at EXEC_ADDR with FIXED_FLAG
+   (0 to let the kernel choose).  Returns 0 or -1 with errno set.  */
+static int
+dp_map_views (int fd, size_t size, void *exec_addr, int fixed_flag,
+	      char **rw, uintptr_t *rx)
+{
+  void *w = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (w == MAP_FAILED)
+    return -1;
+  void *x = mmap (exec_addr, size, PROT_READ | PROT_EXEC,
+		  MAP_SHARED | fixed_flag, fd, 0);
+  if (x == MAP_FAILED || (fixed_flag && x != exec_addr))
+    {
+      int saved = errno;
+      if (x != MAP_FAILED)
+	munmap (x, size);
+      munmap (w, size);
+      errno = saved ? saved : EEXIST;
+      return -1;
+    }
+  *rw = w;
+  *rx = (uintptr_t) x;
+  return 0;
+}
+
+/* Can this process have executable memory at all?  Probes once; warns
+   once if not.  */
+int
+dp_execmem_available (void)
+{
+  if (dp_exec_state)
+    return dp_exec_state > 0;
+  dp_page_size = (size_t) sysconf (_SC_PAGESIZE);
+  int fd = dp_memfd (dp_page_size);
+  char *rw;
+  uintptr_t rx;
+  if (fd < 0 || dp_map_views (fd, dp_page_size, NULL, 0, &rw, &rx) != 0)
+    {
+      dp_warn ("no executable memory (%s); indirect calls stay unpromoted",
+	       strerror (errno));
+      dp_exec_state = -1;
+    }
+  else
+    {
+      munmap (rw, dp_page_size);
+      munmap ((void *) rx, dp_page_size);
+      dp_exec_state = 1;
+    }
+  if (fd >= 0)
+    close (fd);
+  return dp_exec_state > 0;
+}
+
+static struct dp_exec_region *
+dp_region_new (int fd, size_t size, char *rw, uintptr_t rx, int kind)
+{
+  struct dp_exec_region *r = calloc (1, sizeof *r);
+  if (!r)
+    return NULL;
+  r->fd = fd;
+  r->size = size;
+  r->rw = rw;
+  r->rx = rx;
+  r->kind = kind;
+  r->next = dp_regions;
+  dp_regions = r;
+  return r;
+}
+
+/* Give the pages holding [START, END) of an object's stub section a
+   writable view.  Returns NULL (errno set) if the pages are not plain
+   r-x text or the swap fails.  */
+struct dp_exec_region *
+dp_execmem_adopt (uintptr_t start, uintptr_t end)
+{
+  if (!dp_execmem_available ())
+    return NULL;
+  uintptr_t lo = start & ~(uintptr_t) (dp_page_size - 1);
+  uintptr_t hi = (end + dp_page_size - 1) & ~(uintptr_t) (dp_page_size - 1);
+  size_t size = hi - lo;
+
+  if (!dp_maps_range_is_text (lo, hi))
+    {
+      errno = EPERM;
+      return NULL;
+    }
+  int fd = dp_memfd (size);
+  if (fd < 0)
+    return NULL;
+  char *rw = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (rw == MAP_FAILED)
+    {
+      close (fd);
+      return NULL;
+    }
+  memcpy (rw, (const void *) lo, size);
+  void *x = mmap ((void *) lo, size, PROT_READ | PROT_EXEC,
+		  MAP_SHARED | MAP_FIXED, fd, 0);
+  if (x == MAP_FAILED)
+    {
+      int saved = errno;
+      munmap (rw, size);
+      close (fd);
+      errno = saved;
+      return NULL;
+    }
+  struct dp_exec_region *r = dp_region_new (fd, size, rw, lo, DP_REGION_STUBS);
+  if (!r)
+    errno = ENOMEM;
+  return r;
+}
+
+/* A fresh pool of SIZE bytes whose every byte is within rel32 reach
+   (with a margin) of every byte of [LO, HI).  */
+struct dp_exec_region *
+dp_execmem_pool_near (uintptr_t lo, uintptr_t hi, size_t size)
+{
+  if (!dp_execmem_available ())
+    return NULL;
+  size = (size + dp_page_size - 1) & ~(dp_page_size - 1);
+  const uintptr_t reach = 0x7fff0000u;	/* 2 GiB less a margin */
+  uintptr_t min = hi > reach ? hi - reach : dp_page_size;
+  uintptr_t max = lo + reach - size;
+  if (max < min)
+    {
+      errno = ERANGE;
+      return NULL;
+    }
+
+  int fd = dp_memfd (size);
+  if (fd < 0)
+    return NULL;
+  /* Try gaps nearest to the code first.  */
+  uintptr_t candidates[64];
+  int n = dp_maps_free_gaps (min, max, size, lo, candidates, 64);
+  for (int i = 0; i < n; i++)
+    {
+      char *rw;
+      uintptr_t rx;
+      if (dp_map_views (fd, size, (void *) candidates[i], MAP_FIXED_NOREPLACE,
+			&rw, &rx) == 0)
+	{
+	  struct dp_exec_region *r
+	    = dp_region_new (fd, size, rw, rx, DP_REGION_POOL);
+	  if (r)
+	    return r;
+	  munmap (rw, size);
+	  munmap ((void *) rx, size);
+	  break;
+	}
+    }
+  close (fd);
+  errno = ENOMEM;
+  return NULL;
+}
+
+/* The region whose executable view contains ADDR, or NULL.  */
+struct dp_exec_region *
+dp_execmem_find (uintptr_t addr)
+{
+  for (struct dp_exec_region *r = dp_regions; r; r = r->next)
+    if (addr >= r->rx && addr < r->rx + r->size)
+      return r;
+  return NULL;
+}
+
+/* Writable alias of executable address ADDR in region R.  */
+void *
+dp_execmem_writable (struct dp_exec_region *r, uintptr_t addr)
+{
+  return r->rw + (addr - r->rx);
+}
+
+/* Forget region R; unmap its executable view too if UNMAP_EXEC (pools;
+   stub regions go away with their object).  */
+void
+dp_execmem_release (struct dp_exec_region *r, int unmap_exec)
+{
+  for (struct dp_exec_region **p = &dp_regions; *p; p = &(*p)->next)
+    if (*p == r)
+      {
+	*p = r->next;
+	break;
+      }
+  munmap (r->rw, r->size);
+  if (unmap_exec)
+    munmap ((void *) r->rx, r->size);
+  close (r->fd);
+  free (r);
+}
+
+/* In a forked child, before it runs anything else: replace every shared
+   region by a private copy, so that the parent's later patches and reuse
+   cannot reach the child's code, and the reverse.  */
+void
+dp_execmem_after_fork_child (void)
+{
+  for (struct dp_exec_region *r = dp_regions; r; r = r->next)
+    {
+      int fd = dp_memfd (r->size);
+      if (fd < 0)
+	continue;
+      char *rw = mmap (NULL, r->size, PROT_READ | PROT_WRITE, MAP_SHARED,
+		       fd, 0);
+      if (rw == MAP_FAILED)
+	{
+	  close (fd);
+	  continue;
+	}
+      memcpy (rw, r->rw, r->size);
+      if (mmap ((void *) r->rx, r->size, PROT_READ | PROT_EXEC,
+		MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED)
+	{
+	  munmap (rw, r->size);
+	  close (fd);
+	  continue;
+	}
+      munmap (r->rw, r->size);
+      close (r->fd);
+      r->rw = rw;
+      r->fd = fd;
+    }
+}

@@ -1,0 +1,229 @@
+/* maps.c - questions about this process's address space, answered from
+   /proc/self/maps: is a range plain r-x text, where are free gaps near
+   some code, where does the mapping holding an address end.  Read with
+   raw read(2) into a fixed buffer loop: no stdio, callable from the
+   promoter thread at any time.  */
+
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dp-runtime.h"
+
+struct dp_mapping
+{
+  uintptr_t lo, hi;
+  char perms[5];
+};
+
+typedef int (*dp_mapping_fn) (const struct dp_mapping *, void *);
+
+static uintptr_t
+dp_parse_hex (const char **p)
+{
+  uintptr_t v = 0;
+  for (;; (*p)++)
+    {
+      char c = **p;
+      if (c >= '0' && c <= '9')
+	v = v * 16 + (uintptr_t) (c - '0');
+      else if (c >= 'a' && c <= 'f')
+	v = v * 16 + (uintptr_t) (c - 'a' + 10);
+      else
+	return v;
+    }
+}
+
+/* Call FN on every mapping, in address order, until it returns nonzero.
+   Returns -1 if the file cannot be read.  */
+static int
+dp_each_mapping (dp_mapping_fn fn, void *data)
+{
+  int fd = open ("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  char buf[8192];
+  size_t have = 0;
+  int stop = 0;
+  while (!stop)
+    {
+      ssize_t got = read (fd, buf + have, sizeof buf - 1 - have);
+      if (got <= 0)
+	break;
+      have += (size_t) got;
+      buf[have] = '\0';
+      char *line = buf;
+      char *nl;
+      while (!stop && (nl = memchr (line, '\n', have - (size_t) (line - buf))))
+	{
+	  *nl = '\0';
+	  const char *p = line;
+	  struct dp_mapping m;
+	  m.lo = dp_parse_hex (&p);
+	  if (*p == '-')
+	    p++;
+	  m.hi = dp_parse_hex (&p);
+	  while (*p == ' ')
+	    p++;
+	  memcpy (m.perms, p, 4);
+	  m.perms[4] = '\0';
+	  stop = fn (&m, data);
+	  line = nl + 1;
+	}
+      have -= (size_t) (line - buf);
+      memmove (buf, line, have);
+    }
+  close (fd);
+  return 0;
+}
+
+struct dp_text_query
+{
+  uintptr_t lo, hi, covered;
+  int ok;
+};
+
+static int
+dp_text_cb (const struct dp_mapping *m, void *data)
+{
+  struct dp_text_query *q = data;
+  if (m->hi <= q->lo || m->lo >= q->hi)
+    return 0;
+  if (strcmp (m->perms, "r-xp") != 0)
+    {
+      q->ok = 0;
+      return 1;
+    }
+  uintptr_t a = m->lo > q->lo ? m->lo : q->lo;
+  uintptr_t b = m->hi < q->hi ? m->hi : q->hi;
+  q->covered += b - a;
+  return 0;
+}
+
+/* True if [LO, HI) is entirely mapped as private r-x (program text).  */
+int
+dp_maps_range_is_text (uintptr_t lo, uintptr_t hi)
+{
+  struct dp_text_query q = { lo, hi, 0, 1 };
+  if (dp_each_mapping (dp_text_cb, &q) != 0)
+    return 0;
+  return q.ok && q.covered == hi - lo;
+}
+
+struct dp_gap_query
+{
+  uintptr_t min, max, size, near, prev_end;
+  uintptr_t *out;
+  int n, cap;
+};
+
+static void
+dp_gap_add (struct dp_gap_query *q, uintptr_t gap_lo, uintptr_t gap_hi)
+{
+  /* Keep a page of guard on each side, and clip to [min, max].  */
+  const uintptr_t guard = 1 << 16;
+  gap_lo += guard;
+  if (gap_hi < guard)
+    return;
+  gap_hi -= guard;
+  if (gap_lo < q->min)
+    gap_lo = q->min;
+  if (gap_hi > q->max + q->size)
+    gap_hi = q->max + q->size;
+  if (gap_hi <= gap_lo || gap_hi - gap_lo < q->size || q->n >= q->cap)
+    return;
+  /* The end of the gap nearest to the code.  */
+  uintptr_t addr = q->near < gap_lo ? gap_lo : gap_hi - q->size;
+  addr &= ~(uintptr_t) 0xffff;
+  if (addr < gap_lo)
+    addr = (gap_lo + 0xffff) & ~(uintptr_t) 0xffff;
+  if (addr + q->size <= gap_hi)
+    q->out[q->n++] = addr;
+}
+
+static int
+dp_gap_cb (const struct dp_mapping *m, void *data)
+{
+  struct dp_gap_query *q = data;
+  if (m->lo > q->prev_end)
+    dp_gap_add (q, q->prev_end, m->lo);
+  q->prev_end = m->hi;
+  return 0;
+}
+
+static uintptr_t dp_near_for_sort;
+
+static int
+dp_by_distance (const void *a, const void *b)
+{
+  uintptr_t x = *(const uintptr_t *) a, y = *(const uintptr_t *) b;
+  uintptr_t dx = x > dp_near_for_sort ? x - dp_near_for_sort
+				      : dp_near_for_sort - x;
+  uintptr_t dy = y > dp_near_for_sort ? y - dp_near_for_sort
+				      : dp_near_for_sort - y;
+  return dx < dy ? -1 : dx > dy;
+}
+
+/* Up to CAP addresses in [MIN, MAX] where SIZE bytes are free, nearest to
+   NEAR first.  Returns how many.  Called with the promoter lock held.  */
+int
+dp_maps_free_gaps (uintptr_t min, uintptr_t max, uintptr_t size,
+		   uintptr_t near, uintptr_t *out, int cap)
+{
+  struct dp_gap_query q = { min, max, size, near, 1 << 16, out, 0, cap };
+  if (dp_each_mapping (dp_gap_cb, &q) != 0)
+    return 0;
+  /* The gap after the last mapping is the kernel's, not ours.  */
+  dp_near_for_sort = near;
+  qsort (out, (size_t) q.n, sizeof *out, dp_by_distance);
+  return q.n;
+}
+
+struct dp_end_query
+{
+  uintptr_t addr, end;
+};
+
+static int
+dp_end_cb (const struct dp_mapping *m, void *data)
+{
+  struct dp_end_query *q = data;
+  if (q->addr >= m->lo && q->addr < m->hi)
+    {
+      q->end = m->hi;
+      return 1;
+    }
+  return 0;
+}
+
+/* End of the mapping that contains ADDR, or 0.  */
+uintptr_t
+dp_maps_mapping_end (uintptr_t addr)
+{
+  struct dp_end_query q = { addr, 0 };
+  dp_each_mapping (dp_end_cb, &q);
+  return q.end;
+}
+
+struct dp_each_query
+{
+  int (*fn) (uintptr_t, uintptr_t, void *);
+  void *data;
+};
+
+static int
+dp_each_cb (const struct dp_mapping *m, void *data)
+{
+  struct dp_each_query *q = data;
+  return q->fn (m->lo, m->hi, q->data);
+}
+
+/* Call FN (lo, hi, DATA) on every mapping, until it returns nonzero.  */
+void
+dp_maps_each_range (int (*fn) (uintptr_t, uintptr_t, void *), void *data)
+{
+  struct dp_each_query q = { fn, data };
+  dp_each_mapping (dp_each_cb, &q);
+}

@@ -1,0 +1,598 @@
+/* promote.c - the promotion engine: one background thread.
+
+   Sampling (learn.c) never blocks and never allocates; when a site has
+   learned enough, or misses too often, it sets a request in the site's
+   state and wakes this thread with a futex.  The thread, under
+   dp_promoter_lock:
+
+   DECIDE   picks the hot targets: the fewest, up to max-targets, that
+            cover DYNPROMOTE_COVERAGE percent of the samples; if even
+            max-targets cover less than half, the site is megamorphic and
+            goes to the plain indirect jump for good (no more sampling).
+            It writes a trampoline into a pool within rel32 reach of the
+            site's object, serialises all cores, then points the stub's
+            entry at it with one aligned 8-byte store and serialises again.
+   RELEARN  points the entry back at the learning path, retires the
+            trampoline, and lets the site learn again (bounded by
+            DYNPROMOTE_MAX_REPATCH and DYNPROMOTE_REPATCH_INTERVAL_MS).
+
+   Retired trampolines are reused only after a grace period
+   (quiesce.c).  Writes go through the writable view of the memfd-backed
+   pages (execmem.c): nothing is ever writable and executable at once.
+
+   Core serialisation: membarrier(PRIVATE_EXPEDITED_SYNC_CORE) makes every
+   CPU running a thread of ours execute a core-serialising instruction
+   before it returns, which is what the SDM's cross-modifying-code
+   protocol asks of the executing side; without it (old kernels) an
+   mprotect of a private page forces TLB-shootdown IPIs, whose interrupt
+   return serialises the same CPUs.  The protocol is in docs/patching.md.  */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/futex.h>
+#include <linux/membarrier.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dp-runtime.h"
+
+volatile int dp_work_seq;
+volatile int dp_promoter_sleeping;
+volatile int dp_promotion;
+
+volatile uint32_t dp_max_targets = 4;
+volatile uint32_t dp_coverage_percent = 90;
+volatile uint32_t dp_megamorphic_percent = 50;
+volatile uint32_t dp_repatch_interval_ms = 10;
+volatile uint32_t dp_probe_signal_setting;
+
+static pthread_mutex_t dp_promoter_lock = PTHREAD_MUTEX_INITIALIZER;
+static int dp_sync_core_mode;	/* 1 membarrier, 2 mprotect IPIs */
+static void *dp_ipi_page;
+
+/* Trampoline pools: 64 KiB regions cut into 256-byte chunks.  */
+#define DP_POOL_SIZE (64u << 10)
+#define DP_CHUNK 256u
+#define DP_POOL_CHUNKS (DP_POOL_SIZE / DP_CHUNK)
+
+struct dp_pool
+{
+  struct dp_pool *next;
+  struct dp_exec_region *region;
+  uint64_t used[DP_POOL_CHUNKS / 64];
+};
+
+static struct dp_pool *dp_pools;
+
+/* Trampolines waiting for a grace period before their chunk is reused.  */
+struct dp_retired
+{
+  struct dp_retired *next;
+  struct dp_pool *pool;
+  unsigned chunk;
+};
+
+static struct dp_retired *dp_retired_list;
+
+struct dp_promoter_stats dp_promoter_stats;
+
+/* Make every CPU running one of our threads serialise its instruction
+   stream.  */
+static void
+dp_sync_cores (void)
+{
+  if (dp_sync_core_mode == 1
+      && syscall (SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE,
+		  0, 0) == 0)
+    return;
+  /* Fallback: changing a touched private page's protection shoots down
+     its TLB entry on every CPU that runs this mm, by IPI.  */
+  if (dp_ipi_page)
+    {
+      *(volatile char *) dp_ipi_page = 1;
+      mprotect (dp_ipi_page, 4096, PROT_READ);
+      mprotect (dp_ipi_page, 4096, PROT_READ | PROT_WRITE);
+    }
+}
+
+static void
+dp_sync_cores_init (void)
+{
+  if (syscall (SYS_membarrier,
+	       MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE, 0, 0) == 0)
+    dp_sync_core_mode = 1;
+  else
+    {
+      dp_sync_core_mode = 2;
+      dp_ipi_page = mmap (NULL, 4096, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (dp_ipi_page == MAP_FAILED)
+	dp_ipi_page = NULL;
+    }
+}
+
+/* Store the 8 bytes of REC's entry patch point.  */
+static void
+dp_patch_entry (struct dp_object *obj, const struct dp_site_record *rec,
+		uint64_t value)
+{
+  uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
+  uint64_t *slot = dp_execmem_writable (obj->stubs, entry);
+  __atomic_store_n (slot, value, __ATOMIC_RELEASE);
+  dp_sync_cores ();
+  dp_state_of (rec)->last_patch_ns = dp_monotonic_ns ();
+  dp_promoter_stats.patches++;
+}
+
+/* Give OBJ's stubs a writable view, once.  */
+static int
+dp_adopt_stubs (struct dp_object *obj)
+{
+  if (obj->stubs)
+    return 0;
+  if (obj->adopt_failed)
+    return -1;
+  uintptr_t lo = UINTPTR_MAX, hi = 0;
+  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+    {
+      uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
+      if (entry < lo)
+	lo = entry;
+      if (entry + rec->slow_offset + 64 > hi)
+	hi = entry + rec->slow_offset + 64;
+    }
+  obj->stubs = lo < hi ? dp_execmem_adopt (lo, hi) : NULL;
+  if (!obj->stubs)
+    {
+      obj->adopt_failed = 1;
+      return -1;
+    }
+  dp_object_code_range (obj->begin, &obj->code_lo, &obj->code_hi);
+  return 0;
+}
+
+static int
+dp_pool_reaches (const struct dp_pool *pool, uintptr_t lo, uintptr_t hi)
+{
+  uintptr_t a = pool->region->rx, b = a + pool->region->size;
+  return dp_codegen_reachable (a, hi) && dp_codegen_reachable (b, lo)
+	 && dp_codegen_reachable (hi, a) && dp_codegen_reachable (lo, b);
+}
+
+/* A free chunk within reach of [LO, HI), or 0.  */
+static uintptr_t
+dp_chunk_alloc (uintptr_t lo, uintptr_t hi, struct dp_pool **pool_out,
+		unsigned *chunk_out)
+{
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      for (struct dp_pool *pool = dp_pools; pool; pool = pool->next)
+	{
+	  if (!dp_pool_reaches (pool, lo, hi))
+	    continue;
+	  for (unsigned i = 0; i < DP_POOL_CHUNKS; i++)
+	    if (!(pool->used[i / 64] & (1ull << (i % 64))))
+	      {
+		pool->used[i / 64] |= 1ull << (i % 64);
+		*pool_out = pool;
+		*chunk_out = i;
+		return pool->region->rx + (uintptr_t) i * DP_CHUNK;
+	      }
+	}
+      if (attempt)
+	break;
+      struct dp_exec_region *region
+	= dp_execmem_pool_near (lo, hi, DP_POOL_SIZE);
+      if (!region)
+	return 0;
+      struct dp_pool *pool = calloc (1, sizeof *pool);
+      if (!pool)
+	{
+	  dp_execmem_release (region, 1);
+	  return 0;
+	}
+      pool->region = region;
+      pool->next = dp_pools;
+      dp_pools = pool;
+    }
+  return 0;
+}
+
+static struct dp_pool *
+dp_pool_of (uintptr_t addr, unsigned *chunk)
+{
+  for (struct dp_pool *pool = dp_pools; pool; pool = pool->next)
+    if (addr >= pool->region->rx && addr < pool->region->rx + DP_POOL_SIZE)
+      {
+	*chunk = (unsigned) ((addr - pool->region->rx) / DP_CHUNK);
+	return pool;
+      }
+  return NULL;
+}
+
+/* The trampoline at T can no longer be entered: free it after a grace
+   period.  */
+static void
+dp_retire (uintptr_t t)
+{
+  unsigned chunk;
+  struct dp_pool *pool = dp_pool_of (t, &chunk);
+  struct dp_retired *r = malloc (sizeof *r);
+  if (!pool || !r)
+    {
+      free (r);
+      return;			/* leak the chunk rather than risk reuse */
+    }
+  r->pool = pool;
+  r->chunk = chunk;
+  r->next = dp_retired_list;
+  dp_retired_list = r;
+  dp_promoter_stats.retired++;
+}
+
+/* Send the site to the plain indirect jump for good.  */
+static void
+dp_make_plain (struct dp_object *obj, const struct dp_site_record *rec,
+	       int status)
+{
+  struct dp_site_state *st = dp_state_of (rec);
+  uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
+  __atomic_store_n (&st->status, (uint8_t) status, __ATOMIC_RELEASE);
+  dp_patch_entry (obj, rec, dp_codegen_entry_jump
+			      (entry, entry + DP_ENTRY_JUMP_OFFSET));
+  st->countdown = INT32_MAX;
+}
+
+struct dp_candidate
+{
+  uint64_t target;
+  uint64_t samples;
+};
+
+static int
+dp_by_samples (const void *a, const void *b)
+{
+  const struct dp_candidate *x = a, *y = b;
+  return x->samples < y->samples ? 1 : x->samples > y->samples ? -1 : 0;
+}
+
+static void
+dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
+{
+  struct dp_site_state *st = dp_state_of (rec);
+  if (st->status != DP_STATUS_LEARNING)
+    return;
+
+  struct dp_candidate cand[DP_SLOTS];
+  int n = 0;
+  for (int i = 0; i < DP_SLOTS; i++)
+    {
+      uint64_t t = __atomic_load_n (&st->slot[i].target, __ATOMIC_RELAXED);
+      if (t)
+	{
+	  cand[n].target = t;
+	  cand[n].samples = __atomic_load_n (&st->slot[i].samples,
+					     __ATOMIC_RELAXED);
+	  n++;
+	}
+    }
+  qsort (cand, (size_t) n, sizeof cand[0], dp_by_samples);
+  uint64_t samples = 0;
+  for (int i = 0; i < n; i++)
+    samples += cand[i].samples;
+  samples += st->other;
+  if (n == 0 || samples == 0)
+    return;
+
+  int max = rec->max_targets ? rec->max_targets : (int) dp_max_targets;
+  if (max > DP_SLOTS)
+    max = DP_SLOTS;
+  if (n > max)
+    n = max;
+  uint64_t covered = 0;
+  for (int i = 0; i < n; i++)
+    covered += cand[i].samples;
+  if (covered * 100 < samples * dp_megamorphic_percent)
+    {
+      if (dp_adopt_stubs (obj) == 0)
+	{
+	  dp_make_plain (obj, rec, DP_STATUS_MEGAMORPHIC);
+	  dp_promoter_stats.megamorphic++;
+	}
+      return;
+    }
+  int k = 1;
+  covered = cand[0].samples;
+  while (k < n && covered * 100 < samples * dp_coverage_percent)
+    covered += cand[k++].samples;
+
+  if (dp_adopt_stubs (obj) != 0)
+    {
+      st->status = DP_STATUS_NOMEM;
+      st->countdown = INT32_MAX;
+      return;
+    }
+  struct dp_pool *pool;
+  unsigned chunk;
+  uintptr_t t = dp_chunk_alloc (obj->code_lo, obj->code_hi, &pool, &chunk);
+  if (!t)
+    {
+      dp_make_plain (obj, rec, DP_STATUS_NOMEM);
+      return;
+    }
+
+  /* Targets a rel32 branch cannot reach stay on the indirect path.  */
+  uint64_t targets[DP_SLOTS];
+  int m = 0, dropped = 0;
+  for (int i = 0; i < k; i++)
+    if (dp_codegen_reachable (t, cand[i].target)
+	&& dp_codegen_reachable (t + DP_CHUNK, cand[i].target))
+      targets[m++] = cand[i].target;
+    else
+      dropped++;
+  st->unreachable = (uint8_t) dropped;
+  if (m == 0)
+    {
+      pool->used[chunk / 64] &= ~(1ull << (chunk % 64));
+      dp_make_plain (obj, rec, DP_STATUS_UNREACHABLE);
+      return;
+    }
+
+  uint8_t *buf = dp_execmem_writable (pool->region, t);
+  if (dp_codegen_trampoline (rec, t, targets, m, buf) != 0)
+    {
+      pool->used[chunk / 64] &= ~(1ull << (chunk % 64));
+      dp_make_plain (obj, rec, DP_STATUS_UNREACHABLE);
+      return;
+    }
+  /* The trampoline's bytes are in place on every core before anything
+     can branch to it.  */
+  dp_sync_cores ();
+
+  for (int i = 0; i < DP_SLOTS; i++)
+    {
+      __atomic_store_n (&st->slot[i].target, i < m ? targets[i] : 0,
+			__ATOMIC_RELAXED);
+      __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
+    }
+  st->misses = 0;
+  st->window = st->window_misses = 0;
+  st->trampoline = t;
+  __atomic_store_n (&st->ntargets, (uint8_t) m, __ATOMIC_RELEASE);
+  __atomic_store_n (&st->status, DP_STATUS_PROMOTED, __ATOMIC_RELEASE);
+  st->promotions++;
+  dp_patch_entry (obj, rec, dp_codegen_entry_jump
+			      ((uintptr_t) DP_REL (rec, entry_rel), t));
+  dp_promoter_stats.promotions++;
+}
+
+static void
+dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
+{
+  struct dp_site_state *st = dp_state_of (rec);
+  if (st->status != DP_STATUS_PROMOTED || st->repatches >= dp_max_repatch)
+    return;
+  if (dp_monotonic_ns () - st->last_patch_ns
+      < (uint64_t) dp_repatch_interval_ms * 1000000u)
+    return;
+  __atomic_store_n (&st->status, DP_STATUS_LEARNING, __ATOMIC_RELEASE);
+  dp_patch_entry (obj, rec, dp_codegen_entry_learning ());
+  dp_retire (st->trampoline);
+  st->trampoline = 0;
+  __atomic_store_n (&st->ntargets, 0, __ATOMIC_RELEASE);
+  st->repatches++;
+  st->samples = 0;
+  st->other = 0;
+  /* Keep the targets that missed (slot[ntargets..]) as a head start;
+     restart every count.  */
+  for (int i = 0; i < DP_SLOTS; i++)
+    __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
+  dp_promoter_stats.relearns++;
+}
+
+static void
+dp_serve_object (struct dp_object *obj, void *data)
+{
+  (void) data;
+  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+    {
+      struct dp_site_state *st = dp_state_of (rec);
+      uint8_t request = __atomic_exchange_n (&st->request, DP_REQUEST_NONE,
+					     __ATOMIC_ACQ_REL);
+      if (request == DP_REQUEST_DECIDE)
+	dp_decide (obj, rec);
+      else if (request == DP_REQUEST_RELEARN)
+	dp_relearn (obj, rec);
+    }
+}
+
+/* Free the chunks of retired trampolines once a grace period shows no
+   thread can be inside them.  */
+static void
+dp_reclaim (void)
+{
+  pthread_mutex_lock (&dp_promoter_lock);
+  struct dp_retired *batch = dp_retired_list;
+  dp_retired_list = NULL;
+  pthread_mutex_unlock (&dp_promoter_lock);
+  if (!batch)
+    return;
+
+  int n = 0;
+  for (struct dp_retired *r = batch; r; r = r->next)
+    n++;
+  struct dp_range *ranges = malloc ((size_t) n * sizeof *ranges);
+  int ok = 0;
+  if (ranges)
+    {
+      int i = 0;
+      for (struct dp_retired *r = batch; r; r = r->next, i++)
+	{
+	  ranges[i].lo = r->pool->region->rx + (uintptr_t) r->chunk * DP_CHUNK;
+	  ranges[i].hi = ranges[i].lo + DP_CHUNK;
+	}
+      uint64_t start = dp_monotonic_ns ();
+      ok = dp_grace_period (ranges, n, 1000000000u) == 0;
+      dp_promoter_stats.grace_periods++;
+      dp_promoter_stats.grace_ns += dp_monotonic_ns () - start;
+      free (ranges);
+    }
+
+  pthread_mutex_lock (&dp_promoter_lock);
+  while (batch)
+    {
+      struct dp_retired *r = batch;
+      batch = r->next;
+      if (ok)
+	{
+	  /* Poison before reuse: a thread that should not be there traps.  */
+	  memset (dp_execmem_writable (r->pool->region, r->pool->region->rx
+				       + (uintptr_t) r->chunk * DP_CHUNK),
+		  0xcc, DP_CHUNK);
+	  r->pool->used[r->chunk / 64] &= ~(1ull << (r->chunk % 64));
+	  dp_promoter_stats.reclaimed++;
+	  free (r);
+	}
+      else
+	{
+	  r->next = dp_retired_list;
+	  dp_retired_list = r;
+	}
+    }
+  pthread_mutex_unlock (&dp_promoter_lock);
+}
+
+static void *
+dp_promoter_main (void *arg)
+{
+  (void) arg;
+  for (;;)
+    {
+      int seq = __atomic_load_n (&dp_work_seq, __ATOMIC_ACQUIRE);
+      pthread_mutex_lock (&dp_promoter_lock);
+      dp_registry_lock ();
+      dp_registry_each (dp_serve_object, NULL);
+      dp_registry_unlock ();
+      pthread_mutex_unlock (&dp_promoter_lock);
+      dp_reclaim ();
+
+      if (__atomic_load_n (&dp_work_seq, __ATOMIC_ACQUIRE) != seq)
+	continue;
+      __atomic_store_n (&dp_promoter_sleeping, 1, __ATOMIC_SEQ_CST);
+      struct timespec timeout = { dp_retired_list ? 0 : 1,
+				  dp_retired_list ? 20000000 : 0 };
+      syscall (SYS_futex, &dp_work_seq, FUTEX_WAIT_PRIVATE, seq, &timeout,
+	       NULL, 0);
+      __atomic_store_n (&dp_promoter_sleeping, 0, __ATOMIC_SEQ_CST);
+    }
+  return NULL;
+}
+
+static int
+dp_spawn_promoter (void)
+{
+  sigset_t all, old;
+  sigfillset (&all);
+  /* The thread blocks every signal: process signals go to the program's
+     own threads.  */
+  pthread_sigmask (SIG_SETMASK, &all, &old);
+  pthread_t thread;
+  pthread_attr_t attr;
+  pthread_attr_init (&attr);
+  pthread_attr_setdetachstate (&attr, PTHREAD_CREATE_DETACHED);
+  int err = pthread_create (&thread, &attr, dp_promoter_main, NULL);
+  pthread_attr_destroy (&attr);
+  pthread_sigmask (SIG_SETMASK, &old, NULL);
+  return err;
+}
+
+static void
+dp_atfork_prepare (void)
+{
+  pthread_mutex_lock (&dp_promoter_lock);
+  dp_registry_lock ();
+}
+
+static void
+dp_atfork_parent (void)
+{
+  dp_registry_unlock ();
+  pthread_mutex_unlock (&dp_promoter_lock);
+}
+
+static void
+dp_atfork_child (void)
+{
+  dp_execmem_after_fork_child ();
+  if (dp_sync_core_mode == 1)
+    syscall (SYS_membarrier,
+	     MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE, 0, 0);
+  dp_registry_unlock ();
+  pthread_mutex_unlock (&dp_promoter_lock);
+  if (dp_promotion && dp_spawn_promoter () != 0)
+    dp_promotion = 0;
+}
+
+/* Start the promoter (from the runtime's constructor).  */
+void
+dp_promoter_start (void)
+{
+  if (!dp_enabled || !dp_execmem_available ())
+    return;
+  dp_sync_cores_init ();
+  dp_probe_init ((int) dp_probe_signal_setting);
+  pthread_atfork (dp_atfork_prepare, dp_atfork_parent, dp_atfork_child);
+  if (dp_spawn_promoter () == 0)
+    dp_promotion = 1;
+  else
+    dp_warn ("cannot start the promotion thread; indirect calls stay"
+	     " unpromoted");
+}
+
+/* An object is going away: its trampolines are retired.  Called with
+   nothing held.  */
+void
+dp_promoter_forget (struct dp_object *obj)
+{
+  pthread_mutex_lock (&dp_promoter_lock);
+  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+    {
+      struct dp_site_state *st = dp_state_of (rec);
+      if (st->trampoline)
+	dp_retire (st->trampoline);
+      st->trampoline = 0;
+    }
+  if (obj->stubs)
+    dp_execmem_release (obj->stubs, 0);
+  obj->stubs = NULL;
+  pthread_mutex_unlock (&dp_promoter_lock);
+}
+
+/* Run a grace period for everything retired now (dynpromote.h); with
+   nothing retired it still waits for every thread to be seen once.  */
+int
+dp_promoter_synchronize (void)
+{
+  pthread_mutex_lock (&dp_promoter_lock);
+  int empty = dp_retired_list == NULL;
+  pthread_mutex_unlock (&dp_promoter_lock);
+  if (empty)
+    {
+      uint64_t start = dp_monotonic_ns ();
+      int r = dp_grace_period (NULL, 0, 1000000000u);
+      dp_promoter_stats.grace_periods++;
+      dp_promoter_stats.grace_ns += dp_monotonic_ns () - start;
+      return r;
+    }
+  dp_reclaim ();
+  pthread_mutex_lock (&dp_promoter_lock);
+  int left = dp_retired_list != NULL;
+  pthread_mutex_unlock (&dp_promoter_lock);
+  return left ? -1 : 0;
+}

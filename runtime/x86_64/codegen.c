@@ -1,0 +1,135 @@
+/* codegen.c - the x86-64 machine code the runtime writes.
+
+   A trampoline for a site with hot targets t0..tk-1, at executable
+   address T (all branches direct; no indirect branch is ever emitted
+   here, so retpoline and IBT guarantees hold by construction):
+
+     T+0    ff 0d rel32        decl  countdown(%rip)   sample hits+misses
+     T+6    0f 88 rel32        js    stub.slow
+     T+12   4c 3b 1d rel32     cmpq  slot_0(%rip), %r11
+            0f 84 rel32        je    t0
+            ...                (13 bytes per target)
+            e9 rel32           jmp   stub+20   the stub's protected
+                                                indirect jump: a miss
+            (pad to 8)
+     slots  .quad t0 ... tk-1  compared as 64-bit values: a match means
+                                the program asked for exactly that target
+
+   The entry patch point (8 bytes at the stub's entry, 8-byte aligned)
+   takes one of three values, each written with a single aligned store:
+
+     learning     0f 1f 44 00 00 0f 1f 00      nopl 0(%rax,%rax); nopl (%rax)
+     promoted     e9 <T-(entry+5)> 0f 1f 00    jmp T; nopl (%rax)
+     plain        e9 0f 00 00 00 0f 1f 00      jmp entry+20 (no sampling)
+
+   Bytes 5..7 are the same in all three, so a thread stopped between the
+   two instructions resumes on an instruction boundary whatever it finds.  */
+
+#include <string.h>
+
+#include "../dp-runtime.h"
+
+static int
+dp_rel32 (uintptr_t from_next, uintptr_t to, int32_t *out)
+{
+  int64_t d = (int64_t) to - (int64_t) from_next;
+  if (d < INT32_MIN || d > INT32_MAX)
+    return -1;
+  *out = (int32_t) d;
+  return 0;
+}
+
+/* Can a rel32 branch ending at FROM_NEXT reach TO?  */
+int
+dp_codegen_reachable (uintptr_t from_next, uintptr_t to)
+{
+  int32_t unused;
+  return dp_rel32 (from_next, to, &unused) == 0;
+}
+
+static uint8_t *
+dp_put_rel (uint8_t *p, uintptr_t exec_next, uintptr_t to, int *ok)
+{
+  int32_t rel = 0;
+  if (dp_rel32 (exec_next, to, &rel) != 0)
+    *ok = 0;
+  memcpy (p, &rel, 4);
+  return p + 4;
+}
+
+/* Size of a trampoline with N targets.  */
+size_t
+dp_codegen_trampoline_size (int n)
+{
+  size_t code = 12 + 13 * (size_t) n + 5;
+  code = (code + 7) & ~(size_t) 7;
+  return code + 8 * (size_t) n;
+}
+
+/* Write the trampoline for REC, with targets TARGETS[0..N), into BUF
+   (the writable view of executable address T).  Returns 0, or -1 if a
+   branch is out of rel32 reach (check targets first with
+   dp_codegen_reachable).  */
+int
+dp_codegen_trampoline (const struct dp_site_record *rec, uintptr_t t,
+		       const uint64_t *targets, int n, uint8_t *buf)
+{
+  uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
+  uintptr_t countdown = (uintptr_t) DP_REL (rec, state_rel)
+			+ DP_STATE_COUNTDOWN_OFFSET;
+  uintptr_t slow = entry + rec->slow_offset;
+  uintptr_t jump = entry + DP_ENTRY_JUMP_OFFSET;
+  size_t code = ((12 + 13 * (size_t) n + 5) + 7) & ~(size_t) 7;
+  uintptr_t slots = t + code;
+  uint8_t *p = buf;
+  int ok = 1;
+
+#define EXEC(ptr) (t + (uintptr_t) ((ptr) - buf))
+  *p++ = 0xff;			/* decl countdown(%rip) */
+  *p++ = 0x0d;
+  p = dp_put_rel (p, EXEC (p + 4), countdown, &ok);
+  *p++ = 0x0f;			/* js slow */
+  *p++ = 0x88;
+  p = dp_put_rel (p, EXEC (p + 4), slow, &ok);
+  for (int i = 0; i < n; i++)
+    {
+      *p++ = 0x4c;		/* cmpq slot_i(%rip), %r11 */
+      *p++ = 0x3b;
+      *p++ = 0x1d;
+      p = dp_put_rel (p, EXEC (p + 4), slots + 8 * (uintptr_t) i, &ok);
+      *p++ = 0x0f;		/* je target_i */
+      *p++ = 0x84;
+      p = dp_put_rel (p, EXEC (p + 4), (uintptr_t) targets[i], &ok);
+    }
+  *p++ = 0xe9;			/* jmp stub+20 */
+  p = dp_put_rel (p, EXEC (p + 4), jump, &ok);
+  while ((size_t) (p - buf) < code)
+    *p++ = 0xcc;		/* int3 padding: never executed */
+  memcpy (p, targets, 8 * (size_t) n);
+#undef EXEC
+  return ok ? 0 : -1;
+}
+
+/* The 8 bytes of the entry patch point.  */
+uint64_t
+dp_codegen_entry_learning (void)
+{
+  static const uint8_t bytes[8] = { 0x0f, 0x1f, 0x44, 0x00, 0x00,
+				    0x0f, 0x1f, 0x00 };
+  uint64_t v;
+  memcpy (&v, bytes, 8);
+  return v;
+}
+
+/* jmp TO from the entry at ENTRY; TO must be in rel32 reach.  */
+uint64_t
+dp_codegen_entry_jump (uintptr_t entry, uintptr_t to)
+{
+  uint8_t bytes[8] = { 0xe9, 0, 0, 0, 0, 0x0f, 0x1f, 0x00 };
+  int32_t rel = 0;
+  dp_rel32 (entry + 5, to, &rel);
+  memcpy (bytes + 1, &rel, 4);
+  uint64_t v;
+  memcpy (&v, bytes, 8);
+  return v;
+}
