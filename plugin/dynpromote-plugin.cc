@@ -36,6 +36,8 @@ static struct plugin_info dp_plugin_info = {
   "  -fplugin-arg-dynpromote-exclude=F[,F...] leave these functions alone\n"
   "  -fplugin-arg-dynpromote-max-targets=N    hot targets per site (1-8)\n"
   "  -fplugin-arg-dynpromote-verbose          a note for every site\n"
+  "  -fplugin-arg-dynpromote-align-calls      keep every rewritten call\n"
+  "                                           inside one 64-byte line\n"
   "  -fplugin-arg-dynpromote-dump             write the pass dump, like\n"
   "                                           -fdump-rtl-dynpromote\n"
 };
@@ -87,7 +89,7 @@ dp_parse_arguments (const struct plugin_name_args *info)
       const char *key = info->argv[i].key;
       const char *value = info->argv[i].value;
       bool is_flag = (!strcmp (key, "disable") || !strcmp (key, "verbose")
-		      || !strcmp (key, "dump"));
+		      || !strcmp (key, "dump") || !strcmp (key, "align-calls"));
 
       if (is_flag && value)
 	{
@@ -101,6 +103,8 @@ dp_parse_arguments (const struct plugin_name_args *info)
 	dp_settings.verbose = true;
       else if (!strcmp (key, "dump"))
 	dp_settings.dump = true;
+      else if (!strcmp (key, "align-calls"))
+	dp_settings.align_calls = true;
       else if (!strcmp (key, "max-targets"))
 	{
 	  if (!dp_parse_unsigned (value, 1, 8, &dp_settings.max_targets))
@@ -117,7 +121,8 @@ dp_parse_arguments (const struct plugin_name_args *info)
 	}
       else
 	error ("dynpromote: unknown option %qs"
-	       " (known: disable, dump, exclude, max-targets, verbose)", key);
+	       " (known: align-calls, disable, dump, exclude, max-targets,"
+	       " verbose)", key);
     }
 }
 

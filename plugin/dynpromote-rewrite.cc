@@ -198,12 +198,30 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
 	}
     }
 
-  /* 2. Label the call instruction, for the site record.  */
-  char label[48];
-  snprintf (label, sizeof label, ".Ldp_call_%u:", number);
+  /* 2. Label the call instruction, for the site record.  With
+     align-calls, the label and the call form one locked bundle of a
+     64-byte bundle mode: the assembler pads before the label if the call
+     would cross a cache line, so its rel32 can be patched with one store
+     (HotSpot's rule), and the label still names the call.  */
+  char label[96];
+  if (dp_settings.align_calls)
+    snprintf (label, sizeof label,
+	      ".bundle_align_mode 6\n\t.bundle_lock\n.Ldp_call_%u:", number);
+  else
+    snprintf (label, sizeof label, ".Ldp_call_%u:", number);
   rtx asm_label = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (label), loc);
   MEM_VOLATILE_P (asm_label) = 1;
   rtx_insn *label_insn = emit_insn_before (asm_label, insn);
+  rtx_insn *unlock_insn = NULL;
+  if (dp_settings.align_calls)
+    {
+      rtx unlock = gen_rtx_ASM_INPUT_loc (VOIDmode,
+					  ggc_strdup (".bundle_unlock\n"
+						      "\t.bundle_align_mode 0"),
+					  loc);
+      MEM_VOLATILE_P (unlock) = 1;
+      unlock_insn = emit_insn_after (unlock, insn);
+    }
 
   /* 3. Call the entry stub directly.  The pattern is copied first: var
      tracking notes may share the original.  */
@@ -226,6 +244,8 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
       if (copy)
 	delete_insn (copy);
       delete_insn (label_insn);
+      if (unlock_insn)
+	delete_insn (unlock_insn);
       return "the target cannot make this call direct";
     }
   use_reg (&CALL_INSN_FUNCTION_USAGE (insn), r11);

@@ -69,7 +69,10 @@ struct dp_site_state
   struct dp_target_slot slot[DP_SLOTS];
   uint64_t trampoline;     /* executable address, 0 if none.  */
   uint64_t last_patch_ns;  /* CLOCK_MONOTONIC of the last patch.  */
-  uint64_t reserved[6];
+  uint32_t expected_miss;  /* percent of misses the decision expected.  */
+  uint32_t learned_total;  /* samples the last decision was made on.  */
+  uint32_t learned[DP_SLOTS];  /* their share per promoted slot.  */
+  uint64_t reserved;
 };
 
 _Static_assert (sizeof (struct dp_site_state) == DP_STATE_SIZE,
@@ -156,6 +159,8 @@ int dp_grace_period (const struct dp_range *ranges, int n,
 		     uint64_t timeout_ns) DP_HIDDEN;
 uint64_t dp_monotonic_ns (void) DP_HIDDEN;
 void dp_probe_init (int signo) DP_HIDDEN;
+void dp_gp_lock (void) DP_HIDDEN;
+void dp_gp_unlock (void) DP_HIDDEN;
 extern int dp_probe_signal DP_HIDDEN;
 
 /* x86_64/codegen.c.  */
@@ -200,6 +205,8 @@ void dp_stats_retire_object (const struct dp_site_record *begin,
 			     const struct dp_site_record *end) DP_HIDDEN;
 void dp_stats_note_refused (const char *path, unsigned abi) DP_HIDDEN;
 int dp_stats_write (const char *path, int from_env) DP_HIDDEN;
+void dp_stats_lock (void) DP_HIDDEN;
+void dp_stats_unlock (void) DP_HIDDEN;
 extern const char *dp_stats_path DP_HIDDEN;
 
 /* symbolize.c.  */

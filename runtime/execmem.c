@@ -17,7 +17,8 @@
 
    MAP_SHARED memory would be shared with a forked child, whose threads
    the parent's grace periods never see; the atfork child handler gives
-   the child private copies of every region before fork returns.  */
+   the child private copies of every region before fork returns, while
+   the parent waits, writing nothing (promote.c, the fork gate).  */
 
 #define _GNU_SOURCE
 #include <errno.h>

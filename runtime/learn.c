@@ -123,7 +123,12 @@ dp_sample_promoted (struct dp_site_state *st, uint64_t target)
   uint16_t window_misses = st->window_misses + !hit;
   if (window >= dp_relearn_window)
     {
-      if ((uint32_t) window_misses * 100 >= dp_relearn_percent * window
+      /* A phase change: misses well above what the decision expected
+	 (the untracked tail it left on the indirect path).  */
+      uint32_t limit = st->expected_miss + dp_relearn_percent;
+      if (limit > 100)
+	limit = 100;
+      if ((uint32_t) window_misses * 100 >= limit * window
 	  && st->repatches < dp_max_repatch)
 	dp_request (st, DP_REQUEST_RELEARN);
       window = window_misses = 0;

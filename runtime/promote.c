@@ -53,6 +53,20 @@ volatile uint32_t dp_repatch_interval_ms = 10;
 volatile uint32_t dp_probe_signal_setting;
 
 static pthread_mutex_t dp_promoter_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Set when the promoter must never write code again (a fork whose child
+   did not confirm its private copies).  */
+static int dp_patching_frozen;
+
+/* Shared between a parent and the child it forks: the child sets done
+   once its code pages are private copies, and until then the parent
+   (holding every runtime lock) writes nothing to the still-shared
+   pages.  */
+struct dp_fork_gate
+{
+  int done;
+};
+static struct dp_fork_gate *dp_fork_gate;
 static int dp_sync_core_mode;	/* 1 membarrier, 2 mprotect IPIs */
 static void *dp_ipi_page;
 
@@ -153,7 +167,6 @@ dp_adopt_stubs (struct dp_object *obj)
       obj->adopt_failed = 1;
       return -1;
     }
-  dp_object_code_range (obj->begin, &obj->code_lo, &obj->code_hi);
   return 0;
 }
 
@@ -361,8 +374,22 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
 			__ATOMIC_RELAXED);
       __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
     }
+  /* What was learned stays in the statistics: a target's samples are
+     its learning samples plus its sampled hits since.  */
+  for (int i = 0, j = 0; i < DP_SLOTS; i++)
+    {
+      st->learned[i] = 0;
+      if (i < m)
+	{
+	  while (j < k && cand[j].target != targets[i])
+	    j++;
+	  st->learned[i] = j < k ? (uint32_t) cand[j].samples : 0;
+	}
+    }
+  st->learned_total = (uint32_t) samples;
   st->misses = 0;
   st->window = st->window_misses = 0;
+  st->expected_miss = (uint32_t) (100 - covered * 100 / samples);
   st->trampoline = t;
   __atomic_store_n (&st->ntargets, (uint8_t) m, __ATOMIC_RELEASE);
   __atomic_store_n (&st->status, DP_STATUS_PROMOTED, __ATOMIC_RELEASE);
@@ -392,7 +419,11 @@ dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
   /* Keep the targets that missed (slot[ntargets..]) as a head start;
      restart every count.  */
   for (int i = 0; i < DP_SLOTS; i++)
-    __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
+    {
+      __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
+      st->learned[i] = 0;
+    }
+  st->learned_total = 0;
   dp_promoter_stats.relearns++;
 }
 
@@ -400,6 +431,8 @@ static void
 dp_serve_object (struct dp_object *obj, void *data)
 {
   (void) data;
+  if (dp_patching_frozen)
+    return;
   for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
     {
       struct dp_site_state *st = dp_state_of (rec);
@@ -449,7 +482,7 @@ dp_reclaim (void)
     {
       struct dp_retired *r = batch;
       batch = r->next;
-      if (ok)
+      if (ok && !dp_patching_frozen)
 	{
 	  /* Poison before reuse: a thread that should not be there traps.  */
 	  memset (dp_execmem_writable (r->pool->region, r->pool->region->rx
@@ -512,29 +545,67 @@ dp_spawn_promoter (void)
   return err;
 }
 
+/* Lock order everywhere: stats, promoter, registry; grace periods take
+   only their own lock.  Holding them all across fork gives the child
+   consistent runtime state.  */
 static void
 dp_atfork_prepare (void)
 {
+  dp_stats_lock ();
   pthread_mutex_lock (&dp_promoter_lock);
   dp_registry_lock ();
+  dp_gp_lock ();
+  if (dp_fork_gate)
+    __atomic_store_n (&dp_fork_gate->done, 0, __ATOMIC_SEQ_CST);
+}
+
+/* Wait (up to 5 s) for the child to have made its code private.  The
+   handler cannot tell a failed fork from a slow child; either way, after
+   the wait the parent writes no code again.  */
+static void
+dp_wait_for_child_copy (void)
+{
+  if (!dp_fork_gate)
+    return;
+  uint64_t deadline = dp_monotonic_ns () + 5000000000u;
+  while (!__atomic_load_n (&dp_fork_gate->done, __ATOMIC_ACQUIRE))
+    {
+      if (dp_monotonic_ns () > deadline)
+	{
+	  dp_patching_frozen = 1;
+	  return;
+	}
+      struct timespec ts = { 0, 1000000 };
+      syscall (SYS_futex, &dp_fork_gate->done, FUTEX_WAIT, 0, &ts, NULL, 0);
+    }
 }
 
 static void
 dp_atfork_parent (void)
 {
+  dp_wait_for_child_copy ();
+  dp_gp_unlock ();
   dp_registry_unlock ();
   pthread_mutex_unlock (&dp_promoter_lock);
+  dp_stats_unlock ();
 }
 
 static void
 dp_atfork_child (void)
 {
   dp_execmem_after_fork_child ();
+  if (dp_fork_gate)
+    {
+      __atomic_store_n (&dp_fork_gate->done, 1, __ATOMIC_SEQ_CST);
+      syscall (SYS_futex, &dp_fork_gate->done, FUTEX_WAKE, 1, NULL, NULL, 0);
+    }
   if (dp_sync_core_mode == 1)
     syscall (SYS_membarrier,
 	     MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE, 0, 0);
+  dp_gp_unlock ();
   dp_registry_unlock ();
   pthread_mutex_unlock (&dp_promoter_lock);
+  dp_stats_unlock ();
   if (dp_promotion && dp_spawn_promoter () != 0)
     dp_promotion = 0;
 }
@@ -547,6 +618,13 @@ dp_promoter_start (void)
     return;
   dp_sync_cores_init ();
   dp_probe_init ((int) dp_probe_signal_setting);
+  dp_fork_gate = mmap (NULL, sizeof *dp_fork_gate, PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (dp_fork_gate == MAP_FAILED)
+    {
+      dp_warn ("cannot map the fork gate; indirect calls stay unpromoted");
+      return;
+    }
   pthread_atfork (dp_atfork_prepare, dp_atfork_parent, dp_atfork_child);
   if (dp_spawn_promoter () == 0)
     dp_promotion = 1;

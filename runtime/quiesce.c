@@ -36,6 +36,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -351,10 +352,36 @@ dp_probe_running (const pid_t *tids, int count, int *answer,
 
 /* Wait until every other thread is quiescent for RANGES[0..N), or
    TIMEOUT_NS passes.  Returns 0, or -1 on timeout or if the threads
-   cannot be listed.  The caller must not be inside RANGES, and must be
-   the only thread running grace periods (the promoter lock).  */
+   cannot be listed.  The caller must not be inside RANGES.  */
+static pthread_mutex_t dp_gp_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+/* One grace period at a time: the probe state is shared.  */
+void
+dp_gp_lock (void)
+{
+  pthread_mutex_lock (&dp_gp_mutex);
+}
+
+void
+dp_gp_unlock (void)
+{
+  pthread_mutex_unlock (&dp_gp_mutex);
+}
+
+static int dp_grace_period_locked (const struct dp_range *, int, uint64_t);
+
 int
 dp_grace_period (const struct dp_range *ranges, int n, uint64_t timeout_ns)
+{
+  dp_gp_lock ();
+  int r = dp_grace_period_locked (ranges, n, timeout_ns);
+  dp_gp_unlock ();
+  return r;
+}
+
+static int
+dp_grace_period_locked (const struct dp_range *ranges, int n,
+			uint64_t timeout_ns)
 {
   DIR *dir = opendir ("/proc/self/task");
   if (!dir)

@@ -118,6 +118,9 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
   *tail = obj;
   dp_registry_unlock ();
 
+  /* Only here (a constructor) may dl_iterate_phdr be used: see
+     symbolize.c.  */
+  dp_object_code_range (begin, &obj->code_lo, &obj->code_hi);
   if (!dp_enabled)
     dp_quiet_object (obj, NULL);
   if (dp_in_main_program (begin))

@@ -1,7 +1,9 @@
 /* stats.c - the per-site statistics dump (DYNPROMOTE_STATS).
 
    Format version 1: text, one record a line, key=value fields whose values
-   never contain spaces (a space is written as \x20, a backslash as \x5c):
+   never contain spaces (every byte up to and including space, backslash
+   and DEL is written \xHH).  Within v1, new keys and new record names may
+   be added: readers ignore what they do not know.
 
      # dynpromote-stats v1
      process pid=P exe=PATH status=enabled|learn-only|disabled
@@ -18,9 +20,11 @@
    (records are one line each; folded here.)  S is idle (never sampled),
    learning, promoted, megamorphic, unreachable (hot targets out of rel32
    reach), nomem (no executable memory near it) or off.  calls is an
-   estimate from the sampling spans.  A promoted target's samples are its
-   sampled hits since the last promotion and its share is of the samples
-   since then; a learning site's shares are of its learning samples.
+   estimate from the sampling spans.  A promoted target's samples are the
+   learning samples its promotion was decided on plus its sampled hits
+   since; shares are of all of a site's counted samples (misses included,
+   once promoted).  hits and misses on the site line count only since the
+   last promotion.
    Objects are listed in registration order; objects unloaded by dlclose
    keep the block they had when they went.  */
 
@@ -44,6 +48,21 @@ struct dp_retired
 };
 
 static pthread_mutex_t dp_retired_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+/* Serialises dumps and snapshots: the symbol cache is shared.  */
+static pthread_mutex_t dp_stats_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+void
+dp_stats_lock (void)
+{
+  pthread_mutex_lock (&dp_stats_mutex);
+}
+
+void
+dp_stats_unlock (void)
+{
+  pthread_mutex_unlock (&dp_stats_mutex);
+}
 static struct dp_retired *dp_retired_head, **dp_retired_tail
   = &dp_retired_head;
 
@@ -52,8 +71,9 @@ dp_put_value (FILE *f, const char *s)
 {
   for (; *s; s++)
     {
-      if (*s == ' ' || *s == '\\' || *s == '\n' || *s == '\t')
-	fprintf (f, "\\x%02x", (unsigned char) *s);
+      unsigned char c = (unsigned char) *s;
+      if (c <= ' ' || c == '\\' || c == 0x7f)
+	fprintf (f, "\\x%02x", c);
       else
 	fputc (*s, f);
     }
@@ -111,15 +131,17 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
   fprintf (f, " kind=%s state=%s calls=%" PRIu64 " samples=%" PRIu64
 	   " hits=%" PRIu64 " misses=%" PRIu64 " miss_rate=%.1f%%"
 	   " promotions=%u repatches=%u unreachable=%u"
-	   " call=%p entry=%p trampoline=0x%" PRIx64 "\n",
+	   " call=0x%" PRIxPTR " entry=0x%" PRIxPTR " trampoline=0x%" PRIx64
+	   "\n",
 	   rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call",
 	   dp_site_state_name (st), dp_estimated_calls (st),
 	   st->total_samples, hits, misses,
 	   judged ? 100.0 * (double) misses / (double) judged : 0.0,
 	   (unsigned) st->promotions, (unsigned) st->repatches,
 	   (unsigned) st->unreachable,
-	   (rec->flags & DP_FLAG_CALL_KNOWN) ? DP_REL (rec, call_rel) : NULL,
-	   DP_REL (rec, entry_rel), promoted ? st->trampoline : 0);
+	   (rec->flags & DP_FLAG_CALL_KNOWN)
+	   ? (uintptr_t) DP_REL (rec, call_rel) : (uintptr_t) 0,
+	   (uintptr_t) DP_REL (rec, entry_rel), promoted ? st->trampoline : 0);
 
   /* Promoted targets first, in trampoline order; then the others,
      busiest first.  */
@@ -139,12 +161,18 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
 	order[j - 1] = t;
       }
 
-  uint64_t learned = 0;
+  /* A target's samples: while learning, this round's; once promoted,
+     what the decision learned plus the sampled hits since.  Shares are
+     of all of them (and of the misses, for a promoted site).  */
+  uint64_t counts[DP_SLOTS];
+  uint64_t total_count = st->other + (promoted ? misses : 0);
   for (int i = 0; i < n; i++)
-    learned += st->slot[order[i]].samples;
-  learned += st->other;
-  double total = promoted ? (double) (judged ? judged : 1)
-			  : (double) (learned ? learned : 1);
+    {
+      int s = order[i];
+      counts[i] = st->slot[s].samples + (s < ntargets ? st->learned[s] : 0);
+      total_count += counts[i];
+    }
+  double total = total_count ? (double) total_count : 1.0;
   for (int i = 0; i < n; i++)
     {
       const struct dp_target_slot *slot = &st->slot[order[i]];
@@ -152,8 +180,8 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
       fprintf (f, "  target addr=0x%" PRIx64 " sym=", slot->target);
       dp_put_value (f, sym);
       fprintf (f, " promoted=%d samples=%" PRIu64 " share=%.1f%%\n",
-	       order[i] < ntargets, slot->samples,
-	       100.0 * (double) slot->samples / total);
+	       order[i] < ntargets, counts[i],
+	       100.0 * (double) counts[i] / total);
     }
   if (st->other)
     fprintf (f, "  other samples=%" PRIu64 " share=%.1f%%\n", st->other,
@@ -203,8 +231,10 @@ dp_stats_retire_object (const struct dp_site_record *begin,
   FILE *f = open_memstream (&text, &size);
   if (!f)
     return;
+  dp_stats_lock ();
   dp_stats_write_object (f, begin, end, "unloaded");
   dp_symbolize_flush ();
+  dp_stats_unlock ();
   if (fclose (f) == 0)
     dp_retire_text (text);
   else
@@ -260,6 +290,8 @@ dp_write_all (FILE *f)
   for (struct dp_retired *r = dp_retired_head; r; r = r->next)
     fputs (r->text, f);
   pthread_mutex_unlock (&dp_retired_mutex);
+  /* (dp_retired_mutex is only ever held for a list operation, never
+     around anything that could block: safe across fork.)  */
 
   dp_registry_lock ();
   dp_registry_each (dp_write_live_object, f);
@@ -293,7 +325,9 @@ dp_stats_write (const char *path, int from_env)
 {
   if (!strcmp (path, "stderr"))
     {
+      dp_stats_lock ();
       dp_write_all (stderr);
+      dp_stats_unlock ();
       fflush (stderr);
       return 0;
     }
@@ -304,7 +338,9 @@ dp_stats_write (const char *path, int from_env)
   int failed = !f;
   if (f)
     {
+      dp_stats_lock ();
       dp_write_all (f);
+      dp_stats_unlock ();
       failed = fclose (f) != 0;
     }
   if (failed)

@@ -4,7 +4,14 @@
    targets are static functions.  libelf (elfutils) reads the full .symtab
    of each loaded object's file, so targets get their real names whenever
    the file is not stripped; dladdr is the fallback.  Symbol tables are
-   cached for the duration of one dump.  */
+   cached for the duration of one dump; callers hold the stats lock.
+
+   Objects are found with dladdr1, which takes the dynamic linker's
+   dl_load_lock; glibc re-initialises that lock in a forked child, but not
+   dl_load_write_lock, which dl_iterate_phdr takes: a child forked while
+   another thread was in dl_iterate_phdr or dlopen would hang there.  So
+   dl_iterate_phdr is used only at registration (dp_object_code_range)
+   and in static executables, where dladdr1 knows nothing.  */
 
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -37,49 +44,81 @@ struct dp_symtab
 
 static struct dp_symtab *dp_symtabs;
 
-struct dp_find_object
+/* Where the object holding an address is: its file (empty for the main
+   program) and load bias.  */
+struct dp_where
+{
+  const char *name;
+  uintptr_t bias;
+  int main_program;
+};
+
+struct dp_phdr_query
 {
   uintptr_t addr;
-  uintptr_t base;
-  const char *name;
-  int found;
-  int index;                    /* 0 for the main program.  */
+  struct dp_where *where;
+  int index, found;
 };
 
 static int
-dp_find_object_cb (struct dl_phdr_info *info, size_t size, void *data)
+dp_phdr_cb (struct dl_phdr_info *info, size_t size, void *data)
 {
-  struct dp_find_object *q = data;
+  struct dp_phdr_query *q = data;
   (void) size;
-  q->index++;
+  int index = q->index++;
   for (int i = 0; i < info->dlpi_phnum; i++)
     {
       const ElfW (Phdr) *ph = &info->dlpi_phdr[i];
-      if (ph->p_type != PT_LOAD)
-	continue;
       uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
-      if (q->addr >= lo && q->addr < lo + ph->p_memsz)
+      if (ph->p_type == PT_LOAD && q->addr >= lo && q->addr < lo + ph->p_memsz)
 	{
-	  q->base = info->dlpi_addr;
-	  q->name = info->dlpi_name;
+	  q->where->name = info->dlpi_name ? info->dlpi_name : "";
+	  q->where->bias = info->dlpi_addr;
+	  q->where->main_program = index == 0;
 	  q->found = 1;
-	  q->index--;
 	  return 1;
 	}
     }
   return 0;
 }
 
+/* Find the object holding ADDR with dladdr1; with dl_iterate_phdr only in
+   a static executable, which has no link maps (there, nothing is ever
+   dlopened, so the lock is never held by another thread at fork).  An
+   address in no object (an unloaded one) is simply not found.  */
+static int
+dp_find_object (const void *addr, struct dp_where *where)
+{
+  static int dynamic = -1;
+  Dl_info info;
+  struct link_map *map = NULL;
+  if (dynamic < 0)
+    dynamic = dladdr1 ((void *) dp_find_object, &info, (void **) &map,
+		       RTLD_DL_LINKMAP) != 0 && map != NULL;
+  map = NULL;
+  if (dladdr1 (addr, &info, (void **) &map, RTLD_DL_LINKMAP) && map)
+    {
+      where->name = map->l_name ? map->l_name : "";
+      where->bias = map->l_addr;
+      where->main_program = !where->name[0];
+      return 1;
+    }
+  if (dynamic)
+    return 0;
+  struct dp_phdr_query q = { (uintptr_t) addr, where, 0, 0 };
+  dl_iterate_phdr (dp_phdr_cb, &q);
+  return q.found;
+}
+
 /* The file of the object containing ADDR, or "?".  */
 const char *
 dp_object_path (const void *addr, char *buf, size_t size)
 {
-  struct dp_find_object q = { (uintptr_t) addr, 0, NULL, 0, 0 };
-  dl_iterate_phdr (dp_find_object_cb, &q);
-  if (!q.found)
+  struct dp_where where;
+  if (!dp_find_object (addr, &where))
     snprintf (buf, size, "?");
-  else if (q.name && q.name[0])
-    snprintf (buf, size, "%s", q.name);
+  else if (where.name[0])
+    snprintf (buf, size, "%s", where.name);
   else
     {
       ssize_t len = readlink ("/proc/self/exe", buf, size - 1);
@@ -90,13 +129,12 @@ dp_object_path (const void *addr, char *buf, size_t size)
   return buf;
 }
 
-/* True if ADDR is in the main program (dl_iterate_phdr lists it first).  */
+/* True if ADDR is in the main program, whose link map has no name.  */
 int
 dp_in_main_program (const void *addr)
 {
-  struct dp_find_object q = { (uintptr_t) addr, 0, NULL, 0, 0 };
-  dl_iterate_phdr (dp_find_object_cb, &q);
-  return q.found && q.index == 0;
+  struct dp_where where;
+  return dp_find_object (addr, &where) && where.main_program;
 }
 
 struct dp_range_query
@@ -132,7 +170,8 @@ dp_range_cb (struct dl_phdr_info *info, size_t size, void *data)
   return 0;
 }
 
-/* The address range of the loaded object containing ADDR.  */
+/* The address range of the loaded object containing ADDR.  Only from
+   registration (a constructor): see the header comment.  */
 void
 dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)
 {
@@ -192,7 +231,7 @@ dp_load_symtab (const char *path, uintptr_t base)
       size_t n = chosen_hdr.sh_entsize ? chosen_hdr.sh_size
 					   / chosen_hdr.sh_entsize : 0;
       tab->syms = calloc (n ? n : 1, sizeof *tab->syms);
-      uintptr_t bias = ehdr.e_type == ET_DYN ? base : 0;
+      uintptr_t bias = base;	/* the link map's l_addr: 0 for ET_EXEC */
       for (size_t i = 0; data && tab->syms && i < n; i++)
 	{
 	  GElf_Sym sym;
@@ -241,19 +280,18 @@ dp_symtab_for (const char *path, uintptr_t base)
 void
 dp_symbolize (uintptr_t addr, char *buf, size_t size)
 {
-  struct dp_find_object q = { addr, 0, NULL, 0, 0 };
-  dl_iterate_phdr (dp_find_object_cb, &q);
-  if (q.found)
+  struct dp_where where;
+  if (dp_find_object ((const void *) addr, &where))
     {
       char exe[PATH_MAX];
-      const char *path = q.name;
-      if (!path || !path[0])
+      const char *path = where.name;
+      if (!path[0])
 	{
 	  ssize_t len = readlink ("/proc/self/exe", exe, sizeof exe - 1);
 	  exe[len > 0 ? len : 0] = '\0';
 	  path = exe;
 	}
-      struct dp_symtab *tab = dp_symtab_for (path, q.base);
+      struct dp_symtab *tab = dp_symtab_for (path, where.bias);
       if (tab && tab->count)
 	{
 	  /* Last symbol starting at or below ADDR.  */

@@ -1,0 +1,26 @@
+/* Purpose: an executable compiled -fPIC (global functions reached
+   through the PLT, global data through the GOT): rewritten calls,
+   sibcalls and their records (no text relocations) work; targets are
+   named.  */
+/* { dg-do run } */
+/* { dg-options "-fPIC -Wl,-z,text" } */
+/* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1 } */
+
+#include "dp-test.h"
+
+typedef long (*fn) (long);
+static volatile long sink;
+NOIPA long inc (long x) { return x + 1; }
+NOIPA long site (fn f, long x) { long r = f (x); sink = r; return r; }
+NOIPA long tail (fn f, long x) { return f (x); }
+
+int
+main (void)
+{
+  for (long i = 0; i < 100; i++)
+    CHECK (site (inc, i) == i + 1 && tail (inc, i) == i + 1);
+  return 0;
+}
+
+/* { dg-final { scan-stats {^site [^\n]* func=site kind=call state=\w+ calls=100 } } } */
+/* { dg-final { scan-stats {^  target [^\n]* sym=inc } } } */

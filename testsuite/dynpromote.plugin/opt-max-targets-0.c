@@ -1,0 +1,13 @@
+/* Purpose: max-targets=0 is out of 1..8 or not a number: an error naming the value.  */
+/* { dg-do compile } */
+/* { dg-options "-fplugin-arg-dynpromote-max-targets=0" } */
+
+typedef int (*fn) (int);
+
+__attribute__ ((noipa)) int
+call_it (fn f, int x)
+{
+  return f (x) + 1;
+}
+
+/* { dg-error "error: dynpromote: invalid value .0. for option .max-targets." "" { target *-*-* } 0 } */

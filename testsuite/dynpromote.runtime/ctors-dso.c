@@ -1,0 +1,31 @@
+/* Purpose: a plugin-built shared object linked to the program (not
+   dlopened) makes rewritten calls in its constructor (which runs before
+   the program's) and destructor; its sites are registered and listed
+   with its own path.  */
+/* { dg-do run } */
+/* { dg-dso dpctor ctors-dso-lib.c } */
+/* { dg-link-dso dpctor } */
+/* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1 } */
+
+#include "dp-test.h"
+
+typedef long (*fn) (long);
+extern long lib_ctor_result;
+extern long lib_call (fn, long);
+NOIPA long plus1 (long x) { return x + 1; }
+
+int
+main (void)
+{
+  CHECK (lib_ctor_result == -21);
+  for (long i = 0; i < 100; i++)
+    CHECK (lib_call (HIDE (plus1), i) == i + 1);
+  puts ("main ok");
+  fflush (stdout);
+  return 0;
+}
+
+/* { dg-output "main ok\nlib dtor ok\n" } */
+/* { dg-final { scan-stats {^object path=\S*[/]libdpctor\.so abi=1 sites=1 state=(loaded|unloaded)$} } } */
+/* { dg-final { scan-stats {^site [^\n]*file=\S*ctors-dso-lib\.c [^\n]*func=lib_site kind=call } } } */
+/* { dg-final { scan-stats {^  target [^\n]* sym=plus1 } } } */

@@ -1,0 +1,150 @@
+/* dp-test.h - helpers shared by the dynpromote tests (C and C++).
+
+   CHECK (cond)        abort with the failing expression on stderr.
+   HIDE (x)            the value of x (a function decays to its address),
+                       opaque to the optimiser, so a call through a hidden
+                       function pointer stays indirect at every -O level.
+   NOIPA               keep a function out of inlining and IPA.
+   dp_read_file (p)    whole file, malloc'd, NUL-terminated (NULL if none).
+   dp_stats_now ()     the runtime's statistics dump as it is now (through
+                       dynpromote_dump_stats into $DP_TEST_DIR), malloc'd.
+   dp_stats_site (s, func, nth)
+                       the nth (0-based) "site" line of dump s whose func=
+                       is func, up to its newline (static buffer), or NULL.
+   dp_stats_num (line, key)
+                       the numeric value of key= in line (-1 if absent).
+   dp_stats_count (s, needle)
+                       how many times needle occurs in s.  */
+
+#ifndef DP_TEST_H
+#define DP_TEST_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <dynpromote.h>
+
+#define NOIPA __attribute__ ((noipa))
+
+#ifdef __cplusplus
+# include <type_traits>
+# define DP_DECAYED_TYPE(x) std::decay<decltype (x)>::type
+#else
+# define DP_DECAYED_TYPE(x) __typeof__ (1 ? (x) : (x))
+#endif
+
+#define HIDE(x)                                                          \
+  __extension__ ({                                                       \
+    DP_DECAYED_TYPE (x) dp_hidden_ = (x);                                \
+    __asm__ volatile ("" : "+m" (dp_hidden_));                           \
+    dp_hidden_;                                                          \
+  })
+
+#define CHECK(cond)                                                      \
+  do                                                                     \
+    {                                                                    \
+      if (!(cond))                                                       \
+        {                                                                \
+          fprintf (stderr, "%s:%d: CHECK failed: %s\n", __FILE__,        \
+                   __LINE__, #cond);                                     \
+          abort ();                                                      \
+        }                                                                \
+    }                                                                    \
+  while (0)
+
+static inline char *
+dp_read_file (const char *path)
+{
+  FILE *f = fopen (path, "r");
+  char *buf;
+  size_t cap = 4096, len = 0, n;
+  if (!f)
+    return NULL;
+  buf = (char *) malloc (cap + 1);
+  CHECK (buf != NULL);
+  while ((n = fread (buf + len, 1, cap - len, f)) > 0)
+    {
+      len += n;
+      if (len == cap)
+        {
+          cap *= 2;
+          buf = (char *) realloc (buf, cap + 1);
+          CHECK (buf != NULL);
+        }
+    }
+  fclose (f);
+  buf[len] = 0;
+  return buf;
+}
+
+static inline const char *
+dp_test_dir (void)
+{
+  const char *d = getenv ("DP_TEST_DIR");
+  return d && *d ? d : ".";
+}
+
+static inline char *
+dp_stats_now (void)
+{
+  static int seq;
+  char path[4096];
+  char *s;
+  snprintf (path, sizeof path, "%s/snapshot-%ld-%d.txt", dp_test_dir (),
+            (long) getpid (), seq++);
+  CHECK (dynpromote_dump_stats (path) == 0);
+  s = dp_read_file (path);
+  CHECK (s != NULL);
+  return s;
+}
+
+static inline const char *
+dp_stats_site (const char *s, const char *func, int nth)
+{
+  static char line[4096];
+  char want[512];
+  const char *p = s;
+  snprintf (want, sizeof want, " func=%s ", func);
+  while (p && *p)
+    {
+      const char *end = strchr (p, '\n');
+      size_t len = end ? (size_t) (end - p) : strlen (p);
+      if (len < sizeof line && strncmp (p, "site ", 5) == 0)
+        {
+          memcpy (line, p, len);
+          line[len] = 0;
+          if (strstr (line, want) && nth-- == 0)
+            return line;
+        }
+      p = end ? end + 1 : NULL;
+    }
+  return NULL;
+}
+
+static inline long
+dp_stats_num (const char *line, const char *key)
+{
+  char want[128];
+  const char *p;
+  snprintf (want, sizeof want, " %s=", key);
+  p = line ? strstr (line, want) : NULL;
+  if (!p)
+    return -1;
+  return strtol (p + strlen (want), NULL, 0);
+}
+
+static inline int
+dp_stats_count (const char *s, const char *needle)
+{
+  int n = 0;
+  const char *p = s;
+  while ((p = strstr (p, needle)) != NULL)
+    {
+      n++;
+      p += strlen (needle);
+    }
+  return n;
+}
+
+#endif /* DP_TEST_H */
