@@ -1,0 +1,14 @@
+/* Purpose: negative twin of opt-align-calls.c: without the option no
+   bundle directive is emitted, and the calls are rewritten the same.  */
+/* { dg-do compile } */
+
+typedef int (*fn) (int);
+
+__attribute__ ((noipa)) int
+twice (fn f, int x)
+{
+  return f (f (x)) + 1;
+}
+
+/* { dg-final { scan-assembler-not {bundle_} } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_entry_\d+$} 2 } } */
