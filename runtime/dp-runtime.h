@@ -144,7 +144,7 @@ struct dp_exec_region *dp_execmem_find (uintptr_t addr) DP_HIDDEN;
 void *dp_execmem_writable (struct dp_exec_region *, uintptr_t addr)
   DP_HIDDEN;
 void dp_execmem_release (struct dp_exec_region *, int unmap_exec) DP_HIDDEN;
-void dp_execmem_after_fork_child (void) DP_HIDDEN;
+int dp_execmem_after_fork_child (void) DP_HIDDEN;
 
 /* maps.c.  */
 int dp_maps_range_is_text (uintptr_t lo, uintptr_t hi) DP_HIDDEN;

@@ -246,20 +246,26 @@ dp_execmem_release (struct dp_exec_region *r, int unmap_exec)
 
 /* In a forked child, before it runs anything else: replace every shared
    region by a private copy, so that the parent's later patches and reuse
-   cannot reach the child's code, and the reverse.  */
-void
+   cannot reach the child's code, and the reverse.  Returns 0, or -1 if
+   some region is still shared (then neither process may write code).  */
+int
 dp_execmem_after_fork_child (void)
 {
+  int result = 0;
   for (struct dp_exec_region *r = dp_regions; r; r = r->next)
     {
       int fd = dp_memfd (r->size);
       if (fd < 0)
-	continue;
+	{
+	  result = -1;
+	  continue;
+	}
       char *rw = mmap (NULL, r->size, PROT_READ | PROT_WRITE, MAP_SHARED,
 		       fd, 0);
       if (rw == MAP_FAILED)
 	{
 	  close (fd);
+	  result = -1;
 	  continue;
 	}
       memcpy (rw, r->rw, r->size);
@@ -268,6 +274,7 @@ dp_execmem_after_fork_child (void)
 	{
 	  munmap (rw, r->size);
 	  close (fd);
+	  result = -1;
 	  continue;
 	}
       munmap (r->rw, r->size);
@@ -275,4 +282,5 @@ dp_execmem_after_fork_child (void)
       r->rw = rw;
       r->fd = fd;
     }
+  return result;
 }

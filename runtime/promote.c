@@ -593,8 +593,12 @@ dp_atfork_parent (void)
 static void
 dp_atfork_child (void)
 {
-  dp_execmem_after_fork_child ();
-  if (dp_fork_gate)
+  /* If some page is still shared with the parent, neither may write code
+     again: the child freezes, and the parent, never told "done", times
+     out and freezes too.  */
+  if (dp_execmem_after_fork_child () != 0)
+    dp_patching_frozen = 1;
+  else if (dp_fork_gate)
     {
       __atomic_store_n (&dp_fork_gate->done, 1, __ATOMIC_SEQ_CST);
       syscall (SYS_futex, &dp_fork_gate->done, FUTEX_WAKE, 1, NULL, NULL, 0);
