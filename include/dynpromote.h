@@ -41,6 +41,23 @@ int dynpromote_enabled (void);
    memory is kept for a later attempt).  */
 int dynpromote_synchronize (void);
 
+/* Process-wide counters of the promotion engine, since start (a forked
+   child starts from its parent's).  */
+struct dynpromote_counters
+{
+  unsigned long long promotions;   /* trampolines installed */
+  unsigned long long relearns;     /* promoted sites sent back to learning */
+  unsigned long long megamorphic;  /* sites sent to the plain jump for good */
+  unsigned long long patches;      /* patch-point stores */
+  unsigned long long grace_periods;
+  unsigned long long reclaimed;    /* trampolines reused after a grace period */
+};
+
+/* Fill *COUNTERS.  Async-signal-safe (plain loads: safe in a signal
+   handler and in the child of a multithreaded fork, where the dump is
+   not).  Returns 0, or -1 with errno EINVAL if COUNTERS is NULL.  */
+int dynpromote_get_counters (struct dynpromote_counters *counters);
+
 /* Write the statistics dump now, to PATH ("stderr" for standard error),
    in the format of DYNPROMOTE_STATS.  Returns 0, or -1 with errno set.  */
 int dynpromote_dump_stats (const char *path);

@@ -159,6 +159,26 @@ dynpromote_enabled (void)
 }
 
 int
+dynpromote_get_counters (struct dynpromote_counters *counters)
+{
+  if (!counters)
+    {
+      errno = EINVAL;
+      return -1;
+    }
+  const struct dp_promoter_stats *ps = &dp_promoter_stats;
+  counters->promotions = __atomic_load_n (&ps->promotions, __ATOMIC_RELAXED);
+  counters->relearns = __atomic_load_n (&ps->relearns, __ATOMIC_RELAXED);
+  counters->megamorphic = __atomic_load_n (&ps->megamorphic,
+					   __ATOMIC_RELAXED);
+  counters->patches = __atomic_load_n (&ps->patches, __ATOMIC_RELAXED);
+  counters->grace_periods = __atomic_load_n (&ps->grace_periods,
+					     __ATOMIC_RELAXED);
+  counters->reclaimed = __atomic_load_n (&ps->reclaimed, __ATOMIC_RELAXED);
+  return 0;
+}
+
+int
 dynpromote_synchronize (void)
 {
   return dp_promoter_synchronize ();
