@@ -111,6 +111,17 @@ dp_pop_section (FILE *f)
   fputs ("\t.popsection\n", f);
 }
 
+/* Emit INSN, which moves the stack pointer by DELTA bytes (a push is 8),
+   with the CFI that tells unwinders so.  */
+
+static void
+dp_output_stack_insn (FILE *f, bool cfi, const char *insn, int delta)
+{
+  fprintf (f, "\t%s\n", insn);
+  if (cfi)
+    fprintf (f, "\t.cfi_adjust_cfa_offset %d\n", delta);
+}
+
 /* The stub's indirect jump to %r11, protected as the build asks.  */
 
 static void
@@ -137,10 +148,8 @@ dp_output_indirect_jump (FILE *f, const dp_site_info &site, bool cfi)
 	       site.number, site.number, site.number, site.number);
       if (cfi)
 	fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
-      fputs ("\tmovq\t%r11, (%rsp)\n"
-	     "\tret\n", f);
-      if (cfi)
-	fputs ("\t.cfi_adjust_cfa_offset -8\n", f);
+      fputs ("\tmovq\t%r11, (%rsp)\n", f);
+      dp_output_stack_insn (f, cfi, "ret", -8);
       return;
     default:
       break;
@@ -224,27 +233,15 @@ dp_emit_site (const dp_site_info &site)
   /* The slow path.  %r10 is saved here, not only in __dynpromote_sample:
      the first call goes through the PLT's lazy binding, whose resolver
      preserves the argument registers but not the static chain.  */
-  fprintf (f, ".Ldp_slow_%u:\n"
-	   "\tpushq\t%%r11\n", n);
-  if (cfi)
-    fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
-  fputs ("\tpushq\t%r10\n", f);
-  if (cfi)
-    fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
-  fprintf (f, "\tleaq\t.Ldp_rec_%u(%%rip), %%r11\n"
-	   "\tpushq\t%%r11\n", n);
-  if (cfi)
-    fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
-  fprintf (f, "\tcall\t%s@PLT\n"
-	   "\tpopq\t%%r11\n", DP_SAMPLE_SYMBOL);
-  if (cfi)
-    fputs ("\t.cfi_adjust_cfa_offset -8\n", f);
-  fputs ("\tpopq\t%r10\n", f);
-  if (cfi)
-    fputs ("\t.cfi_adjust_cfa_offset -8\n", f);
-  fputs ("\tpopq\t%r11\n", f);
-  if (cfi)
-    fputs ("\t.cfi_adjust_cfa_offset -8\n", f);
+  fprintf (f, ".Ldp_slow_%u:\n", n);
+  dp_output_stack_insn (f, cfi, "pushq\t%r11", 8);
+  dp_output_stack_insn (f, cfi, "pushq\t%r10", 8);
+  fprintf (f, "\tleaq\t.Ldp_rec_%u(%%rip), %%r11\n", n);
+  dp_output_stack_insn (f, cfi, "pushq\t%r11", 8);
+  fprintf (f, "\tcall\t%s@PLT\n", DP_SAMPLE_SYMBOL);
+  dp_output_stack_insn (f, cfi, "popq\t%r11", -8);
+  dp_output_stack_insn (f, cfi, "popq\t%r10", -8);
+  dp_output_stack_insn (f, cfi, "popq\t%r11", -8);
   fprintf (f, "\tjmp\t.Ldp_jump_%u\n", n);
   if (cfi)
     fputs ("\t.cfi_endproc\n", f);

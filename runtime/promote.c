@@ -84,6 +84,19 @@ struct dp_pool
 
 static struct dp_pool *dp_pools;
 
+/* Executable address of CHUNK of POOL.  */
+static uintptr_t
+dp_chunk_addr (const struct dp_pool *pool, unsigned chunk)
+{
+  return pool->region->rx + (uintptr_t) chunk * DP_CHUNK;
+}
+
+static void
+dp_chunk_free (struct dp_pool *pool, unsigned chunk)
+{
+  pool->used[chunk / 64] &= ~(1ull << (chunk % 64));
+}
+
 /* Trampolines waiting for a grace period before their chunk is reused.  */
 struct dp_retired
 {
@@ -195,7 +208,7 @@ dp_chunk_alloc (uintptr_t lo, uintptr_t hi, struct dp_pool **pool_out,
 		pool->used[i / 64] |= 1ull << (i % 64);
 		*pool_out = pool;
 		*chunk_out = i;
-		return pool->region->rx + (uintptr_t) i * DP_CHUNK;
+		return dp_chunk_addr (pool, i);
 	      }
 	}
       if (attempt)
@@ -352,7 +365,7 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   st->unreachable = (uint8_t) dropped;
   if (m == 0)
     {
-      pool->used[chunk / 64] &= ~(1ull << (chunk % 64));
+      dp_chunk_free (pool, chunk);
       dp_make_plain (obj, rec, DP_STATUS_UNREACHABLE);
       return;
     }
@@ -360,7 +373,7 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   uint8_t *buf = dp_execmem_writable (pool->region, t);
   if (dp_codegen_trampoline (rec, t, targets, m, buf) != 0)
     {
-      pool->used[chunk / 64] &= ~(1ull << (chunk % 64));
+      dp_chunk_free (pool, chunk);
       dp_make_plain (obj, rec, DP_STATUS_UNREACHABLE);
       return;
     }
@@ -445,6 +458,18 @@ dp_serve_object (struct dp_object *obj, void *data)
     }
 }
 
+/* A grace period, counted in the promoter's statistics.  */
+static int
+dp_timed_grace_period (const struct dp_range *ranges, int n,
+		       uint64_t timeout_ns)
+{
+  uint64_t start = dp_monotonic_ns ();
+  int r = dp_grace_period (ranges, n, timeout_ns);
+  dp_promoter_stats.grace_periods++;
+  dp_promoter_stats.grace_ns += dp_monotonic_ns () - start;
+  return r;
+}
+
 /* Free the chunks of retired trampolines once a grace period shows no
    thread can be inside them.  */
 static void
@@ -467,13 +492,10 @@ dp_reclaim (void)
       int i = 0;
       for (struct dp_retired *r = batch; r; r = r->next, i++)
 	{
-	  ranges[i].lo = r->pool->region->rx + (uintptr_t) r->chunk * DP_CHUNK;
+	  ranges[i].lo = dp_chunk_addr (r->pool, r->chunk);
 	  ranges[i].hi = ranges[i].lo + DP_CHUNK;
 	}
-      uint64_t start = dp_monotonic_ns ();
-      ok = dp_grace_period (ranges, n, 1000000000u) == 0;
-      dp_promoter_stats.grace_periods++;
-      dp_promoter_stats.grace_ns += dp_monotonic_ns () - start;
+      ok = dp_timed_grace_period (ranges, n, 1000000000u) == 0;
       free (ranges);
     }
 
@@ -485,10 +507,10 @@ dp_reclaim (void)
       if (ok && !dp_patching_frozen)
 	{
 	  /* Poison before reuse: a thread that should not be there traps.  */
-	  memset (dp_execmem_writable (r->pool->region, r->pool->region->rx
-				       + (uintptr_t) r->chunk * DP_CHUNK),
+	  memset (dp_execmem_writable (r->pool->region,
+				       dp_chunk_addr (r->pool, r->chunk)),
 		  0xcc, DP_CHUNK);
-	  r->pool->used[r->chunk / 64] &= ~(1ull << (r->chunk % 64));
+	  dp_chunk_free (r->pool, r->chunk);
 	  dp_promoter_stats.reclaimed++;
 	  free (r);
 	}
@@ -665,13 +687,7 @@ dp_promoter_synchronize (void)
   int empty = dp_retired_list == NULL;
   pthread_mutex_unlock (&dp_promoter_lock);
   if (empty)
-    {
-      uint64_t start = dp_monotonic_ns ();
-      int r = dp_grace_period (NULL, 0, 1000000000u);
-      dp_promoter_stats.grace_periods++;
-      dp_promoter_stats.grace_ns += dp_monotonic_ns () - start;
-      return r;
-    }
+    return dp_timed_grace_period (NULL, 0, 1000000000u);
   dp_reclaim ();
   pthread_mutex_lock (&dp_promoter_lock);
   int left = dp_retired_list != NULL;

@@ -74,18 +74,12 @@ dp_in_ranges (uint64_t v, const struct dp_range *ranges, int n)
   return 0;
 }
 
-static uint64_t
-dp_now_ns (void)
+uint64_t
+dp_monotonic_ns (void)
 {
   struct timespec ts;
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
-}
-
-uint64_t
-dp_monotonic_ns (void)
-{
-  return dp_now_ns ();
 }
 
 /* Read a small /proc file into BUF; length, or -1.  */
@@ -334,10 +328,10 @@ dp_probe_running (const pid_t *tids, int count, int *answer,
 	dp_probe_answer[i] = 1;		/* gone */
     }
 
-  uint64_t deadline = dp_now_ns () + 100000000u;
+  uint64_t deadline = dp_monotonic_ns () + 100000000u;
   int got;
   while ((got = __atomic_load_n (&dp_probe_answers, __ATOMIC_ACQUIRE)) < sent
-	 && dp_now_ns () < deadline)
+	 && dp_monotonic_ns () < deadline)
     {
       struct timespec ts = { 0, 2000000 };
       syscall (SYS_futex, &dp_probe_answers, FUTEX_WAIT_PRIVATE, got, &ts,
@@ -418,7 +412,7 @@ dp_grace_period_locked (const struct dp_range *ranges, int n,
   dp_maps_each_range (dp_collect_mapping, NULL);
 
   /* Threads created from now on cannot reach retired code.  */
-  uint64_t deadline = dp_now_ns () + timeout_ns;
+  uint64_t deadline = dp_monotonic_ns () + timeout_ns;
   long pause_ns = 20000;
   int result = 0;
   pid_t *running = malloc (cap * sizeof *running);
@@ -446,7 +440,7 @@ dp_grace_period_locked (const struct dp_range *ranges, int n,
       count = kept;
       if (count == 0)
 	break;
-      if (dp_now_ns () > deadline)
+      if (dp_monotonic_ns () > deadline)
 	{
 	  result = -1;
 	  break;

@@ -188,6 +188,15 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
 	     100.0 * (double) st->other / total);
 }
 
+static void
+dp_write_object_line (FILE *f, const char *path, unsigned abi, size_t sites,
+		      const char *state)
+{
+  fputs ("object path=", f);
+  dp_put_value (f, path);
+  fprintf (f, " abi=%u sites=%zu state=%s\n", abi, sites, state);
+}
+
 /* The block of one object: its header line and every site.  */
 void
 dp_stats_write_object (FILE *f, const struct dp_site_record *begin,
@@ -195,10 +204,8 @@ dp_stats_write_object (FILE *f, const struct dp_site_record *begin,
 {
   char path[PATH_MAX];
   dp_object_path (begin, path, sizeof path);
-  fputs ("object path=", f);
-  dp_put_value (f, path);
-  fprintf (f, " abi=%d sites=%zu state=%s\n", DYNPROMOTE_ABI_VERSION,
-	   (size_t) (end - begin), state);
+  dp_write_object_line (f, path, DYNPROMOTE_ABI_VERSION,
+			(size_t) (end - begin), state);
   unsigned id = 0;
   for (const struct dp_site_record *rec = begin; rec < end; rec++, id++)
     dp_write_site (f, id, rec);
@@ -221,41 +228,56 @@ dp_retire_text (char *text)
   pthread_mutex_unlock (&dp_retired_mutex);
 }
 
+/* A block of text for the list of objects that are gone: write it to
+   the stream from dp_retired_open, then hand it to dp_retired_close.  */
+struct dp_retired_text
+{
+  char *text;
+  size_t size;
+};
+
+static FILE *
+dp_retired_open (struct dp_retired_text *t)
+{
+  t->text = NULL;
+  t->size = 0;
+  return open_memstream (&t->text, &t->size);
+}
+
+static void
+dp_retired_close (FILE *f, struct dp_retired_text *t)
+{
+  if (fclose (f) == 0)
+    dp_retire_text (t->text);
+  else
+    free (t->text);
+}
+
 /* An object is being unloaded: keep its block as text.  */
 void
 dp_stats_retire_object (const struct dp_site_record *begin,
 			const struct dp_site_record *end)
 {
-  char *text = NULL;
-  size_t size = 0;
-  FILE *f = open_memstream (&text, &size);
+  struct dp_retired_text t;
+  FILE *f = dp_retired_open (&t);
   if (!f)
     return;
   dp_stats_lock ();
   dp_stats_write_object (f, begin, end, "unloaded");
   dp_symbolize_flush ();
   dp_stats_unlock ();
-  if (fclose (f) == 0)
-    dp_retire_text (text);
-  else
-    free (text);
+  dp_retired_close (f, &t);
 }
 
 void
 dp_stats_note_refused (const char *path, unsigned abi)
 {
-  char *text = NULL;
-  size_t size = 0;
-  FILE *f = open_memstream (&text, &size);
+  struct dp_retired_text t;
+  FILE *f = dp_retired_open (&t);
   if (!f)
     return;
-  fputs ("object path=", f);
-  dp_put_value (f, path);
-  fprintf (f, " abi=%u sites=0 state=refused\n", abi);
-  if (fclose (f) == 0)
-    dp_retire_text (text);
-  else
-    free (text);
+  dp_write_object_line (f, path, abi, 0, "refused");
+  dp_retired_close (f, &t);
 }
 
 static void

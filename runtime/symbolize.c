@@ -53,10 +53,14 @@ struct dp_where
   int main_program;
 };
 
+/* One walk of dl_iterate_phdr: the object whose PT_LOAD segments hold
+   ADDR, with its name, bias, place in the list (0: the main program) and
+   the range its segments span.  */
 struct dp_phdr_query
 {
   uintptr_t addr;
   struct dp_where *where;
+  uintptr_t lo, hi;
   int index, found;
 };
 
@@ -66,20 +70,29 @@ dp_phdr_cb (struct dl_phdr_info *info, size_t size, void *data)
   struct dp_phdr_query *q = data;
   (void) size;
   int index = q->index++;
+  uintptr_t lo = UINTPTR_MAX, hi = 0;
+  int holds = 0;
   for (int i = 0; i < info->dlpi_phnum; i++)
     {
       const ElfW (Phdr) *ph = &info->dlpi_phdr[i];
-      uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
-      if (ph->p_type == PT_LOAD && q->addr >= lo && q->addr < lo + ph->p_memsz)
-	{
-	  q->where->name = info->dlpi_name ? info->dlpi_name : "";
-	  q->where->bias = info->dlpi_addr;
-	  q->where->main_program = index == 0;
-	  q->found = 1;
-	  return 1;
-	}
+      if (ph->p_type != PT_LOAD)
+	continue;
+      uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+      holds |= q->addr >= a && q->addr < a + ph->p_memsz;
+      if (a < lo)
+	lo = a;
+      if (a + ph->p_memsz > hi)
+	hi = a + ph->p_memsz;
     }
-  return 0;
+  if (!holds)
+    return 0;
+  q->where->name = info->dlpi_name ? info->dlpi_name : "";
+  q->where->bias = info->dlpi_addr;
+  q->where->main_program = index == 0;
+  q->lo = lo;
+  q->hi = hi;
+  q->found = 1;
+  return 1;
 }
 
 /* Find the object holding ADDR with dladdr1; with dl_iterate_phdr only in
@@ -105,7 +118,7 @@ dp_find_object (const void *addr, struct dp_where *where)
     }
   if (dynamic)
     return 0;
-  struct dp_phdr_query q = { (uintptr_t) addr, where, 0, 0 };
+  struct dp_phdr_query q = { (uintptr_t) addr, where, 0, 0, 0, 0 };
   dl_iterate_phdr (dp_phdr_cb, &q);
   return q.found;
 }
@@ -137,46 +150,14 @@ dp_in_main_program (const void *addr)
   return dp_find_object (addr, &where) && where.main_program;
 }
 
-struct dp_range_query
-{
-  uintptr_t addr, lo, hi;
-  int found;
-};
-
-static int
-dp_range_cb (struct dl_phdr_info *info, size_t size, void *data)
-{
-  struct dp_range_query *q = data;
-  (void) size;
-  uintptr_t lo = UINTPTR_MAX, hi = 0;
-  for (int i = 0; i < info->dlpi_phnum; i++)
-    {
-      const ElfW (Phdr) *ph = &info->dlpi_phdr[i];
-      if (ph->p_type != PT_LOAD)
-	continue;
-      uintptr_t a = info->dlpi_addr + ph->p_vaddr;
-      if (a < lo)
-	lo = a;
-      if (a + ph->p_memsz > hi)
-	hi = a + ph->p_memsz;
-    }
-  if (q->addr >= lo && q->addr < hi)
-    {
-      q->lo = lo;
-      q->hi = hi;
-      q->found = 1;
-      return 1;
-    }
-  return 0;
-}
-
 /* The address range of the loaded object containing ADDR.  Only from
    registration (a constructor): see the header comment.  */
 void
 dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)
 {
-  struct dp_range_query q = { (uintptr_t) addr, 0, 0, 0 };
-  dl_iterate_phdr (dp_range_cb, &q);
+  struct dp_where where;
+  struct dp_phdr_query q = { (uintptr_t) addr, &where, 0, 0, 0, 0 };
+  dl_iterate_phdr (dp_phdr_cb, &q);
   if (!q.found)
     q.lo = q.hi = (uintptr_t) addr;
   *lo = q.lo;
