@@ -36,8 +36,9 @@ static struct plugin_info dp_plugin_info = {
   "  -fplugin-arg-dynpromote-exclude=F[,F...] leave these functions alone\n"
   "  -fplugin-arg-dynpromote-max-targets=N    hot targets per site (1-8)\n"
   "  -fplugin-arg-dynpromote-verbose          a note for every site\n"
-  "  -fplugin-arg-dynpromote-align-calls      keep every rewritten call\n"
-  "                                           inside one 64-byte line\n"
+  "  -fplugin-arg-dynpromote-no-align-calls   do not pad rewritten calls\n"
+  "                                           into one aligned 8-byte word\n"
+  "                                           (align-calls: the default)\n"
   "  -fplugin-arg-dynpromote-dump             write the pass dump, like\n"
   "                                           -fdump-rtl-dynpromote\n"
 };
@@ -89,7 +90,8 @@ dp_parse_arguments (const struct plugin_name_args *info)
       const char *key = info->argv[i].key;
       const char *value = info->argv[i].value;
       bool is_flag = (!strcmp (key, "disable") || !strcmp (key, "verbose")
-		      || !strcmp (key, "dump") || !strcmp (key, "align-calls"));
+		      || !strcmp (key, "dump") || !strcmp (key, "align-calls")
+		      || !strcmp (key, "no-align-calls"));
 
       if (is_flag && value)
 	{
@@ -105,6 +107,8 @@ dp_parse_arguments (const struct plugin_name_args *info)
 	dp_settings.dump = true;
       else if (!strcmp (key, "align-calls"))
 	dp_settings.align_calls = true;
+      else if (!strcmp (key, "no-align-calls"))
+	dp_settings.align_calls = false;
       else if (!strcmp (key, "max-targets"))
 	{
 	  if (!dp_parse_unsigned (value, 1, 8, &dp_settings.max_targets))
@@ -122,7 +126,7 @@ dp_parse_arguments (const struct plugin_name_args *info)
       else
 	error ("dynpromote: unknown option %qs"
 	       " (known: align-calls, disable, dump, exclude, max-targets,"
-	       " verbose)", key);
+	       " no-align-calls, verbose)", key);
     }
 }
 
@@ -223,6 +227,7 @@ plugin_init (struct plugin_name_args *info,
       return 1;
     }
 
+  dp_settings.align_calls = true;
   dp_parse_arguments (info);
 
   register_callback (info->base_name, PLUGIN_INFO, NULL, &dp_plugin_info);

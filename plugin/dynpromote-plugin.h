@@ -21,7 +21,7 @@ struct dp_settings
   bool disable;             /* rewrite nothing.  */
   bool verbose;             /* a note for every rewritten site.  */
   bool dump;                /* write the pass dump.  */
-  bool align_calls;         /* keep each rewritten call in one cache line.  */
+  bool align_calls;         /* keep each call in one aligned 8-byte word.  */
   unsigned max_targets;     /* 0: runtime default; else 1..8.  */
   vec<const char *> exclude; /* function names left alone.  */
 };

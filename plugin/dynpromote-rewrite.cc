@@ -199,14 +199,16 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
     }
 
   /* 2. Label the call instruction, for the site record.  With
-     align-calls, the label and the call form one locked bundle of a
-     64-byte bundle mode: the assembler pads before the label if the call
-     would cross a cache line, so its rel32 can be patched with one store
-     (HotSpot's rule), and the label still names the call.  */
+     align-calls (the default), the label and the call form one locked
+     bundle of an 8-byte bundle mode: the assembler pads before the label
+     if the 5-byte call would cross an aligned 8-byte word, so the
+     runtime can replace its rel32 with one aligned store (atomic on
+     Intel and AMD alike) and send the call straight to a trampoline.
+     The label still names the call.  */
   char label[96];
   if (dp_settings.align_calls)
     snprintf (label, sizeof label,
-	      ".bundle_align_mode 6\n\t.bundle_lock\n.Ldp_call_%u:", number);
+	      ".bundle_align_mode 3\n\t.bundle_lock\n.Ldp_call_%u:", number);
   else
     snprintf (label, sizeof label, ".Ldp_call_%u:", number);
   rtx asm_label = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (label), loc);

@@ -72,7 +72,17 @@ struct dp_site_state
   uint32_t expected_miss;  /* percent of misses the decision expected.  */
   uint32_t learned_total;  /* samples the last decision was made on.  */
   uint32_t learned[DP_SLOTS];  /* their share per promoted slot.  */
-  uint64_t reserved;
+  uint8_t callsite;        /* enum dp_callsite.  */
+  uint8_t unused[7];
+};
+
+/* Whether the promoter can point a site's call instruction itself at the
+   trampoline (skipping the stub's jump), or only the stub's entry.  */
+enum dp_callsite
+{
+  DP_CALLSITE_UNKNOWN = 0, /* not looked at yet.  */
+  DP_CALLSITE_DIRECT,      /* the call's rel32 is patched.  */
+  DP_CALLSITE_STUB         /* not patchable: routed through the entry.  */
 };
 
 _Static_assert (sizeof (struct dp_site_state) == DP_STATE_SIZE,
@@ -122,6 +132,7 @@ struct dp_range
 enum dp_region_kind
 {
   DP_REGION_STUBS,         /* an object's stub pages, adopted.  */
+  DP_REGION_TEXT,          /* text pages holding patched call sites.  */
   DP_REGION_POOL           /* fresh memory for trampolines.  */
 };
 
@@ -131,13 +142,13 @@ struct dp_exec_region
   uintptr_t rx;            /* executable view.  */
   char *rw;                /* writable view of the same memfd.  */
   size_t size;
-  int fd;
   int kind;
 };
 
 int dp_execmem_available (void) DP_HIDDEN;
-struct dp_exec_region *dp_execmem_adopt (uintptr_t start, uintptr_t end)
-  DP_HIDDEN;
+struct dp_exec_region *dp_execmem_adopt (uintptr_t start, uintptr_t end,
+					 int kind) DP_HIDDEN;
+void dp_execmem_release_adopted (uintptr_t lo, uintptr_t hi) DP_HIDDEN;
 struct dp_exec_region *dp_execmem_pool_near (uintptr_t lo, uintptr_t hi,
 					     size_t size) DP_HIDDEN;
 struct dp_exec_region *dp_execmem_find (uintptr_t addr) DP_HIDDEN;

@@ -8,12 +8,19 @@
    - pools, fresh memory for trampolines, placed in a free gap of the
      address space (from /proc/self/maps, mapped with MAP_FIXED_NOREPLACE)
      so that every byte is within rel32 reach of a given range of code;
-   - stub regions: the pages of an object's dynpromote_stubs section,
-     copied into a memfd and mapped over themselves with MAP_FIXED.  The
-     bytes are identical, so a thread executing there during the swap runs
-     the same code from either page; afterwards the runtime can patch the
-     stubs through the writable view, without writing to the program's
-     own (file-backed, read-only) text.
+   - adopted regions: the pages of an object's dynpromote_stubs section,
+     and the text pages holding call sites the runtime points straight at
+     their trampolines, copied into a memfd and mapped over themselves
+     with MAP_FIXED.  The bytes are identical, so a thread executing there
+     during the swap runs the same code from either page; afterwards the
+     runtime can patch them through the writable view, without writing to
+     the program's own (file-backed, read-only) text.  A page belongs to
+     at most one region: adopting a page twice would orphan the first
+     region's writable view.
+
+   The memfd itself is closed once both views exist (the mappings keep it
+   alive), so the runtime holds no file descriptor the program could
+   trip over.
 
    MAP_SHARED memory would be shared with a forked child, whose threads
    the parent's grace periods never see; the atfork child handler gives
@@ -107,12 +114,11 @@ dp_execmem_available (void)
 }
 
 static struct dp_exec_region *
-dp_region_new (int fd, size_t size, char *rw, uintptr_t rx, int kind)
+dp_region_new (size_t size, char *rw, uintptr_t rx, int kind)
 {
   struct dp_exec_region *r = calloc (1, sizeof *r);
   if (!r)
     return NULL;
-  r->fd = fd;
   r->size = size;
   r->rw = rw;
   r->rx = rx;
@@ -122,11 +128,22 @@ dp_region_new (int fd, size_t size, char *rw, uintptr_t rx, int kind)
   return r;
 }
 
-/* Give the pages holding [START, END) of an object's stub section a
-   writable view.  Returns NULL (errno set) if the pages are not plain
-   r-x text or the swap fails.  */
+/* Does any region hold a byte of [LO, HI)?  */
+static int
+dp_overlaps_region (uintptr_t lo, uintptr_t hi)
+{
+  for (struct dp_exec_region *r = dp_regions; r; r = r->next)
+    if (lo < r->rx + r->size && r->rx < hi)
+      return 1;
+  return 0;
+}
+
+/* Give the pages holding [START, END) of an object's code a writable
+   view (KIND: DP_REGION_STUBS or DP_REGION_TEXT).  Returns NULL (errno
+   set) if the pages are not plain r-x text, some page already belongs to
+   a region, or the swap fails.  */
 struct dp_exec_region *
-dp_execmem_adopt (uintptr_t start, uintptr_t end)
+dp_execmem_adopt (uintptr_t start, uintptr_t end, int kind)
 {
   if (!dp_execmem_available ())
     return NULL;
@@ -134,6 +151,11 @@ dp_execmem_adopt (uintptr_t start, uintptr_t end)
   uintptr_t hi = (end + dp_page_size - 1) & ~(uintptr_t) (dp_page_size - 1);
   size_t size = hi - lo;
 
+  if (dp_overlaps_region (lo, hi))
+    {
+      errno = EEXIST;
+      return NULL;
+    }
   if (!dp_maps_range_is_text (lo, hi))
     {
       errno = EPERM;
@@ -151,15 +173,15 @@ dp_execmem_adopt (uintptr_t start, uintptr_t end)
   memcpy (rw, (const void *) lo, size);
   void *x = mmap ((void *) lo, size, PROT_READ | PROT_EXEC,
 		  MAP_SHARED | MAP_FIXED, fd, 0);
+  int saved = errno;
+  close (fd);
   if (x == MAP_FAILED)
     {
-      int saved = errno;
       munmap (rw, size);
-      close (fd);
       errno = saved;
       return NULL;
     }
-  struct dp_exec_region *r = dp_region_new (fd, size, rw, lo, DP_REGION_STUBS);
+  struct dp_exec_region *r = dp_region_new (size, rw, lo, kind);
   if (!r)
     errno = ENOMEM;
   return r;
@@ -195,13 +217,15 @@ dp_execmem_pool_near (uintptr_t lo, uintptr_t hi, size_t size)
       if (dp_map_views (fd, size, (void *) candidates[i], MAP_FIXED_NOREPLACE,
 			&rw, &rx) == 0)
 	{
+	  close (fd);
 	  struct dp_exec_region *r
-	    = dp_region_new (fd, size, rw, rx, DP_REGION_POOL);
+	    = dp_region_new (size, rw, rx, DP_REGION_POOL);
 	  if (r)
 	    return r;
 	  munmap (rw, size);
 	  munmap ((void *) rx, size);
-	  break;
+	  errno = ENOMEM;
+	  return NULL;
 	}
     }
   close (fd);
@@ -240,8 +264,22 @@ dp_execmem_release (struct dp_exec_region *r, int unmap_exec)
   munmap (r->rw, r->size);
   if (unmap_exec)
     munmap ((void *) r->rx, r->size);
-  close (r->fd);
   free (r);
+}
+
+/* Forget every adopted (stub or text) region inside [LO, HI): the
+   object they belong to is going away, and its unmapping takes their
+   executable views with it.  */
+void
+dp_execmem_release_adopted (uintptr_t lo, uintptr_t hi)
+{
+  struct dp_exec_region *r = dp_regions, *next;
+  for (; r; r = next)
+    {
+      next = r->next;
+      if (r->kind != DP_REGION_POOL && r->rx >= lo && r->rx + r->size <= hi)
+	dp_execmem_release (r, 0);
+    }
 }
 
 /* In a forked child, before it runs anything else: replace every shared
@@ -269,18 +307,17 @@ dp_execmem_after_fork_child (void)
 	  continue;
 	}
       memcpy (rw, r->rw, r->size);
-      if (mmap ((void *) r->rx, r->size, PROT_READ | PROT_EXEC,
-		MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED)
+      void *x = mmap ((void *) r->rx, r->size, PROT_READ | PROT_EXEC,
+		      MAP_SHARED | MAP_FIXED, fd, 0);
+      close (fd);
+      if (x == MAP_FAILED)
 	{
 	  munmap (rw, r->size);
-	  close (fd);
 	  result = -1;
 	  continue;
 	}
       munmap (r->rw, r->size);
-      close (r->fd);
       r->rw = rw;
-      r->fd = fd;
     }
   return result;
 }

@@ -11,8 +11,12 @@
             goes to the plain indirect jump for good (no more sampling).
             It writes a trampoline into a pool within rel32 reach of the
             site's object, serialises all cores, then points the stub's
-            entry at it with one aligned 8-byte store and serialises again.
-   RELEARN  points the entry back at the learning path, retires the
+            entry at it with one aligned 8-byte store, and the call site
+            itself too where its rel32 can be replaced the same way (the
+            call then reaches the trampoline without the stub's jump),
+            and serialises again.
+   RELEARN  points the call site and the entry back at the learning
+            path, retires the
             trampoline, and lets the site learn again (bounded by
             DYNPROMOTE_MAX_REPATCH and DYNPROMOTE_REPATCH_INTERVAL_MS).
 
@@ -144,14 +148,76 @@ dp_sync_cores_init (void)
     }
 }
 
-/* Store the 8 bytes of REC's entry patch point.  */
+/* The writable view of the aligned 8-byte word holding the rel32 of the
+   call (or jmp) that reaches REC's entry stub, and in *SHIFT the bit
+   offset of the rel32 in it; NULL if the site can only be routed through
+   its entry.  The promoter patches a call site only when the plugin said
+   where it is, its rel32 lies inside one naturally aligned 8-byte word
+   (one aligned store then replaces it atomically, on Intel and AMD alike;
+   the plugin's align-calls, on by default, guarantees it), and its bytes
+   are exactly the instruction the plugin emitted.  Decided once per
+   site.  */
+static uint64_t *
+dp_callsite_word (struct dp_object *obj, const struct dp_site_record *rec,
+		  unsigned *shift)
+{
+  struct dp_site_state *st = dp_state_of (rec);
+  uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
+  uintptr_t word = (call + 1) & ~(uintptr_t) 7;
+  if (st->callsite == DP_CALLSITE_STUB)
+    return NULL;
+  if (st->callsite == DP_CALLSITE_UNKNOWN)
+    {
+      uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
+      int ok = (rec->flags & DP_FLAG_CALL_KNOWN)
+	       && ((call + 1) & 7) <= 4
+	       && call >= obj->code_lo && call + 5 <= obj->code_hi;
+      if (ok)
+	{
+	  const uint8_t *insn = (const uint8_t *) call;
+	  int32_t rel;
+	  memcpy (&rel, insn + 1, 4);
+	  ok = insn[0] == (rec->kind == DP_KIND_CALL ? 0xe8 : 0xe9)
+	       && call + 5 + (intptr_t) rel == entry;
+	}
+      if (ok && !dp_execmem_find (word))
+	ok = dp_execmem_adopt (word, word + 8, DP_REGION_TEXT) != NULL;
+      st->callsite = ok ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
+      if (!ok)
+	return NULL;
+    }
+  struct dp_exec_region *region = dp_execmem_find (word);
+  if (!region)
+    return NULL;
+  *shift = (unsigned) ((call + 1 - word) * 8);
+  return dp_execmem_writable (region, word);
+}
+
+/* Route REC's site: its entry patch point gets ENTRY_VALUE, and its call
+   instruction, when patchable, is pointed straight at DEST (the
+   trampoline, the stub's indirect jump, or the entry itself).  Every
+   combination a thread can see is a correct path to %r11, whatever order
+   the two stores reach it in; one serialisation covers both.  */
 static void
-dp_patch_entry (struct dp_object *obj, const struct dp_site_record *rec,
-		uint64_t value)
+dp_route_site (struct dp_object *obj, const struct dp_site_record *rec,
+	       uint64_t entry_value, uintptr_t dest)
 {
   uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
+  uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
   uint64_t *slot = dp_execmem_writable (obj->stubs, entry);
-  __atomic_store_n (slot, value, __ATOMIC_RELEASE);
+  __atomic_store_n (slot, entry_value, __ATOMIC_RELEASE);
+
+  unsigned shift;
+  uint64_t *word = dp_callsite_word (obj, rec, &shift);
+  if (word)
+    {
+      if (!dp_codegen_reachable (call + 5, dest))
+	dest = entry;
+      uint32_t rel = (uint32_t) (dest - (call + 5));
+      uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
+      v = (v & ~(0xffffffffull << shift)) | ((uint64_t) rel << shift);
+      __atomic_store_n (word, v, __ATOMIC_RELEASE);
+    }
   dp_sync_cores ();
   dp_state_of (rec)->last_patch_ns = dp_monotonic_ns ();
   dp_promoter_stats.patches++;
@@ -174,7 +240,7 @@ dp_adopt_stubs (struct dp_object *obj)
       if (entry + rec->slow_offset + 64 > hi)
 	hi = entry + rec->slow_offset + 64;
     }
-  obj->stubs = lo < hi ? dp_execmem_adopt (lo, hi) : NULL;
+  obj->stubs = lo < hi ? dp_execmem_adopt (lo, hi, DP_REGION_STUBS) : NULL;
   if (!obj->stubs)
     {
       obj->adopt_failed = 1;
@@ -270,8 +336,9 @@ dp_make_plain (struct dp_object *obj, const struct dp_site_record *rec,
   struct dp_site_state *st = dp_state_of (rec);
   uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
   __atomic_store_n (&st->status, (uint8_t) status, __ATOMIC_RELEASE);
-  dp_patch_entry (obj, rec, dp_codegen_entry_jump
-			      (entry, entry + DP_ENTRY_JUMP_OFFSET));
+  dp_route_site (obj, rec,
+		 dp_codegen_entry_jump (entry, entry + DP_ENTRY_JUMP_OFFSET),
+		 entry + DP_ENTRY_JUMP_OFFSET);
   st->countdown = INT32_MAX;
 }
 
@@ -407,8 +474,9 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   __atomic_store_n (&st->ntargets, (uint8_t) m, __ATOMIC_RELEASE);
   __atomic_store_n (&st->status, DP_STATUS_PROMOTED, __ATOMIC_RELEASE);
   st->promotions++;
-  dp_patch_entry (obj, rec, dp_codegen_entry_jump
-			      ((uintptr_t) DP_REL (rec, entry_rel), t));
+  dp_route_site (obj, rec,
+		 dp_codegen_entry_jump ((uintptr_t) DP_REL (rec, entry_rel), t),
+		 t);
   dp_promoter_stats.promotions++;
 }
 
@@ -422,7 +490,8 @@ dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
       < (uint64_t) dp_repatch_interval_ms * 1000000u)
     return;
   __atomic_store_n (&st->status, DP_STATUS_LEARNING, __ATOMIC_RELEASE);
-  dp_patch_entry (obj, rec, dp_codegen_entry_learning ());
+  dp_route_site (obj, rec, dp_codegen_entry_learning (),
+		 (uintptr_t) DP_REL (rec, entry_rel));
   dp_retire (st->trampoline);
   st->trampoline = 0;
   __atomic_store_n (&st->ntargets, 0, __ATOMIC_RELEASE);
@@ -672,9 +741,12 @@ dp_promoter_forget (struct dp_object *obj)
 	dp_retire (st->trampoline);
       st->trampoline = 0;
     }
+  /* The stub pages and patched text pages go with the object's mapping;
+     only their writable views are ours to drop.  */
   if (obj->stubs)
     dp_execmem_release (obj->stubs, 0);
   obj->stubs = NULL;
+  dp_execmem_release_adopted (obj->code_lo, obj->code_hi);
   pthread_mutex_unlock (&dp_promoter_lock);
 }
 

@@ -13,7 +13,7 @@
      site id=N file=F line=N col=N func=NAME kind=call|sibcall
           state=S calls=N samples=N hits=N misses=N miss_rate=P%
           promotions=N repatches=N unreachable=N call=0xA entry=0xA
-          trampoline=0xA
+          trampoline=0xA route=call|stub|none
        target addr=0xA sym=NAME promoted=0|1 samples=N share=P%
        other samples=N share=P%
 
@@ -24,7 +24,11 @@
    learning samples its promotion was decided on plus its sampled hits
    since; shares are of all of a site's counted samples (misses included,
    once promoted).  hits and misses on the site line count only since the
-   last promotion.
+   last promotion.  route says how the runtime last redirected the site:
+   call (its call instruction itself was pointed at the trampoline or
+   the stub's indirect jump), stub (only the stub's entry was: the call's
+   displacement could not be replaced atomically) or none (never
+   redirected).
    Objects are listed in registration order; objects unloaded by dlclose
    keep the block they had when they went.  */
 
@@ -132,7 +136,7 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
 	   " hits=%" PRIu64 " misses=%" PRIu64 " miss_rate=%.1f%%"
 	   " promotions=%u repatches=%u unreachable=%u"
 	   " call=0x%" PRIxPTR " entry=0x%" PRIxPTR " trampoline=0x%" PRIx64
-	   "\n",
+	   " route=%s\n",
 	   rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call",
 	   dp_site_state_name (st), dp_estimated_calls (st),
 	   st->total_samples, hits, misses,
@@ -141,7 +145,9 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
 	   (unsigned) st->unreachable,
 	   (rec->flags & DP_FLAG_CALL_KNOWN)
 	   ? (uintptr_t) DP_REL (rec, call_rel) : (uintptr_t) 0,
-	   (uintptr_t) DP_REL (rec, entry_rel), promoted ? st->trampoline : 0);
+	   (uintptr_t) DP_REL (rec, entry_rel), promoted ? st->trampoline : 0,
+	   st->callsite == DP_CALLSITE_DIRECT ? "call"
+	   : st->callsite == DP_CALLSITE_STUB ? "stub" : "none");
 
   /* Promoted targets first, in trampoline order; then the others,
      busiest first.  */

@@ -1,6 +1,7 @@
-/* Purpose: negative twin of opt-align-calls.c: without the option no
+/* Purpose: negative twin of opt-align-calls.c: with no-align-calls no
    bundle directive is emitted, and the calls are rewritten the same.  */
 /* { dg-do compile } */
+/* { dg-options "-fplugin-arg-dynpromote-no-align-calls" } */
 
 typedef int (*fn) (int);
 

@@ -1,9 +1,10 @@
-/* Purpose: align-calls puts each rewritten call, with its label, in a
-   locked bundle of a 64-byte bundle mode, so the assembler keeps the call
-   inside one cache line; the label stays on the call itself (the bundle
-   is locked around both), and bundle mode is switched off again after
-   each call.  The program still links and runs: see
-   opt-align-calls-run.c.  */
+/* Purpose: align-calls (the default, given explicitly here) puts each
+   rewritten call, with its label, in a locked bundle of an 8-byte bundle
+   mode, so the assembler keeps the 5-byte call inside one aligned 8-byte
+   word and the runtime can replace its rel32 with one aligned store; the
+   label stays on the call itself (the bundle is locked around both), and
+   bundle mode is switched off again after each call.  The program still
+   links and runs: see opt-align-calls-run.c.  */
 /* { dg-do compile } */
 /* { dg-options "-fplugin-arg-dynpromote-align-calls" } */
 
@@ -21,6 +22,6 @@ tail (fn f, int x)
   return f (x);
 }
 
-/* { dg-final { scan-assembler-times {\.bundle_align_mode 6\n\t\.bundle_lock\n\.Ldp_call_\d+:} 3 } } */
+/* { dg-final { scan-assembler-times {\.bundle_align_mode 3\n\t\.bundle_lock\n\.Ldp_call_\d+:} 3 } } */
 /* { dg-final { scan-assembler-times {\.bundle_unlock\n\t\.bundle_align_mode 0} 3 } } */
 /* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_entry_\d+$} 3 } } */
