@@ -46,6 +46,14 @@ dp_next_site_number (void)
   return dp_site_count++;
 }
 
+/* Someone's -mindirect-branch=thunk jump needs __dynpromote_thunk_r11.  */
+
+void
+dp_request_thunk (void)
+{
+  dp_thunk_needed = true;
+}
+
 /* Emit STR as a .string directive, escaped.  */
 
 static void
@@ -89,7 +97,7 @@ dp_string_label (FILE *f, const char *str)
    the record of a discarded copy would point into a discarded section.
    The block is written in AT&T syntax whatever -masm= says.  */
 
-static void
+void
 dp_push_section (FILE *f, const char *name, const char *flags,
 		 const char *type)
 {
@@ -103,7 +111,7 @@ dp_push_section (FILE *f, const char *name, const char *flags,
     fputs ("\t.att_syntax prefix\n", f);
 }
 
-static void
+void
 dp_pop_section (FILE *f)
 {
   if (ASSEMBLER_DIALECT == ASM_INTEL)
@@ -343,14 +351,16 @@ dp_output_registration (FILE *f)
 void
 dp_emit_unit_end (void *, void *)
 {
-  if (dp_site_count == 0 || !asm_out_file)
+  if (!asm_out_file || (!dp_site_count && !dp_static_unit_has_work ()))
     return;
   /* Leave GCC's notion of the current section intact: everything below
      is bracketed by .pushsection/.popsection.  */
   fputs ("\t.pushsection .text\n", asm_out_file);
   if (ASSEMBLER_DIALECT == ASM_INTEL)
     fputs ("\t.att_syntax prefix\n", asm_out_file);
-  dp_output_registration (asm_out_file);
+  dp_static_emit_unit_end (asm_out_file);
+  if (dp_site_count)
+    dp_output_registration (asm_out_file);
   if (dp_thunk_needed)
     dp_output_thunk (asm_out_file);
   if (ASSEMBLER_DIALECT == ASM_INTEL)

@@ -187,6 +187,7 @@ static void
 dp_register_attributes (void *, void *)
 {
   register_attribute (&dp_attribute_spec);
+  dp_static_register_attribute ();
 }
 
 /* Predefine __DYNPROMOTE__ in the C and C++ front ends.  The preprocessor

@@ -53,5 +53,17 @@ struct dp_site_info
 extern unsigned dp_next_site_number (void);
 extern void dp_emit_site (const dp_site_info &site);
 extern void dp_emit_unit_end (void *gcc_data, void *user_data);
+extern void dp_push_section (FILE *f, const char *name, const char *flags,
+			     const char *type);
+extern void dp_pop_section (FILE *f);
+extern void dp_request_thunk (void);
+
+/* dynpromote-static.cc: static_call trampolines and call records.  */
+extern void dp_static_register_attribute (void);
+extern bool dp_static_call_target_p (const_rtx addr);
+extern void dp_static_rewrite_call (rtx_insn *insn, const_rtx addr,
+				    location_t loc);
+extern bool dp_static_unit_has_work (void);
+extern void dp_static_emit_unit_end (FILE *f);
 
 #endif /* DYNPROMOTE_PLUGIN_H */

@@ -288,13 +288,20 @@ dp_rewrite_execute (function *)
 	continue;
       rtx mem = XEXP (call, 0);
       rtx addr = XEXP (mem, 0);
+      location_t loc = INSN_LOCATION (insn);
+      if (LOCATION_LOCUS (loc) == UNKNOWN_LOCATION)
+	loc = DECL_SOURCE_LOCATION (current_function_decl);
+      if (dp_static_call_target_p (addr))
+	{
+	  /* A static call: explicit, so recorded even in opted-out or
+	     excluded functions.  */
+	  dp_static_rewrite_call (insn, addr, loc);
+	  continue;
+	}
       if (CONSTANT_P (addr))
 	continue;		/* A direct call.  */
 
       const char *kind = SIBLING_CALL_P (insn) ? "sibcall" : "call";
-      location_t loc = INSN_LOCATION (insn);
-      if (LOCATION_LOCUS (loc) == UNKNOWN_LOCATION)
-	loc = DECL_SOURCE_LOCATION (current_function_decl);
 
       unsigned number = 0;
       const char *reason = function_reason;

@@ -6,6 +6,7 @@
    learn.c     the sampled slow path (general registers only, no calls)
    stats.c     the statistics dump
    symbolize.c address -> symbol name, via libelf
+   static_call.c  static_call keys: trampolines and calls patched
    x86_64/sample.S  the register-preserving entry into learn.c  */
 
 #ifndef DP_RUNTIME_H
@@ -244,6 +245,17 @@ void dp_promoter_forget (struct dp_object *) DP_HIDDEN;
 int dp_promoter_synchronize (void) DP_HIDDEN;
 void dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)
   DP_HIDDEN;
+/* Patching the program's code (promote.c), also for static calls.  */
+int dp_code_branch_to (uintptr_t insn, uint8_t opcode, uintptr_t dest)
+  DP_HIDDEN;
+int dp_code_store_rel32 (uintptr_t insn, uintptr_t dest) DP_HIDDEN;
+int dp_code_store8 (uintptr_t addr, uint64_t value) DP_HIDDEN;
+void dp_code_lock (void) DP_HIDDEN;
+void dp_code_unlock (void) DP_HIDDEN;
+int dp_code_patchable (void) DP_HIDDEN;
+/* static_call.c.  */
+void dp_static_calls_start (void) DP_HIDDEN;
+void dp_code_sync (void) DP_HIDDEN;
 
 /* init.c.  */
 void dp_arm_exit_dump (void) DP_HIDDEN;

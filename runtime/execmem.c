@@ -267,9 +267,10 @@ dp_execmem_release (struct dp_exec_region *r, int unmap_exec)
   free (r);
 }
 
-/* Forget every adopted (stub or text) region inside [LO, HI): the
-   object they belong to is going away, and its unmapping takes their
-   executable views with it.  */
+/* Forget every adopted text region (patched call sites, static-call
+   trampolines) inside [LO, HI): the object they belong to is going away,
+   and its unmapping takes their executable views with it.  Stub regions
+   are released by their owner (promote.c).  */
 void
 dp_execmem_release_adopted (uintptr_t lo, uintptr_t hi)
 {
@@ -277,7 +278,7 @@ dp_execmem_release_adopted (uintptr_t lo, uintptr_t hi)
   for (; r; r = next)
     {
       next = r->next;
-      if (r->kind != DP_REGION_POOL && r->rx >= lo && r->rx + r->size <= hi)
+      if (r->kind == DP_REGION_TEXT && r->rx >= lo && r->rx + r->size <= hi)
 	dp_execmem_release (r, 0);
     }
 }

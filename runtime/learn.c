@@ -64,6 +64,32 @@ dp_count_target (struct dp_site_state *st, int first, uint64_t target)
   return false;
 }
 
+/* Count TARGET in a slot whose target has no sample since learning
+   restarted (a head start a relearn kept that this phase never calls):
+   without this, slots full of stale targets would count every new
+   target as "other" and make a site that simply moved on look
+   megamorphic.  Returns false if every slot is in use.  */
+static bool
+dp_count_in_stale_slot (struct dp_site_state *st, uint64_t target)
+{
+  for (int i = 0; i < DP_SLOTS; i++)
+    {
+      struct dp_target_slot *slot = &st->slot[i];
+      uint64_t seen = __atomic_load_n (&slot->target, __ATOMIC_RELAXED);
+      if (__atomic_load_n (&slot->samples, __ATOMIC_RELAXED) != 0)
+	continue;
+      /* A sample racing with the swap may land on the new target: a
+	 miscount of one, never a wrong call.  */
+      if (__atomic_compare_exchange_n (&slot->target, &seen, target, false,
+				       __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+	{
+	  __atomic_fetch_add (&slot->samples, 1, __ATOMIC_RELAXED);
+	  return true;
+	}
+    }
+  return false;
+}
+
 /* Ask the promoter thread to look at this site.  */
 static void
 dp_request (struct dp_site_state *st, uint8_t request)
@@ -90,7 +116,8 @@ static uint32_t
 dp_sample_learning (struct dp_site_state *st, uint64_t target)
 {
   uint64_t n = __atomic_add_fetch (&st->samples, 1, __ATOMIC_RELAXED);
-  if (!dp_count_target (st, 0, target))
+  if (!dp_count_target (st, 0, target)
+      && !dp_count_in_stale_slot (st, target))
     __atomic_fetch_add (&st->other, 1, __ATOMIC_RELAXED);
   if (n < dp_decide_samples)
     return dp_learn_period;

@@ -148,6 +148,97 @@ dp_sync_cores_init (void)
     }
 }
 
+/* Writable view of the aligned 8-byte word of code at WORD, giving its
+   page a writable view the first time (code pages are adopted only when
+   something on them is first patched).  */
+static uint64_t *
+dp_code_word (uintptr_t word)
+{
+  struct dp_exec_region *region = dp_execmem_find (word);
+  if (!region)
+    region = dp_execmem_adopt (word, word + 8, DP_REGION_TEXT);
+  return region ? dp_execmem_writable (region, word) : NULL;
+}
+
+/* Is the 5-byte instruction at INSN exactly OPCODE (e8 call or e9 jmp)
+   with a rel32 reaching DEST, and does its rel32 lie inside one aligned
+   8-byte word, so that one aligned store can replace it?  */
+int
+dp_code_branch_to (uintptr_t insn, uint8_t opcode, uintptr_t dest)
+{
+  if (((insn + 1) & 7) > 4)
+    return 0;
+  const uint8_t *bytes = (const uint8_t *) insn;
+  int32_t rel;
+  memcpy (&rel, bytes + 1, 4);
+  return bytes[0] == opcode && insn + 5 + (intptr_t) rel == dest;
+}
+
+/* The word holding the rel32 of the branch at INSN (checked with
+   dp_code_branch_to), and in *SHIFT the rel32's bit offset in it.  */
+static uint64_t *
+dp_code_rel32_word (uintptr_t insn, unsigned *shift)
+{
+  uintptr_t word = (insn + 1) & ~(uintptr_t) 7;
+  *shift = (unsigned) ((insn + 1 - word) * 8);
+  return dp_code_word (word);
+}
+
+/* Point the call or jmp at INSN at DEST with one aligned store.  Returns
+   0, or -1 if DEST is out of reach or the page cannot be written.  */
+int
+dp_code_store_rel32 (uintptr_t insn, uintptr_t dest)
+{
+  unsigned shift;
+  uint64_t *word = dp_code_rel32_word (insn, &shift);
+  if (!word || !dp_codegen_reachable (insn + 5, dest))
+    return -1;
+  uint32_t rel = (uint32_t) (dest - (insn + 5));
+  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
+  v = (v & ~(0xffffffffull << shift)) | ((uint64_t) rel << shift);
+  __atomic_store_n (word, v, __ATOMIC_RELEASE);
+  return 0;
+}
+
+/* Store the aligned 8 bytes at ADDR of the program's code.  */
+int
+dp_code_store8 (uintptr_t addr, uint64_t value)
+{
+  uint64_t *word = dp_code_word (addr);
+  if (!word)
+    return -1;
+  __atomic_store_n (word, value, __ATOMIC_RELEASE);
+  return 0;
+}
+
+/* Code patching outside the promoter (static calls) takes the same lock,
+   so stores, adoptions and the fork gate are serialised with it.  */
+void
+dp_code_lock (void)
+{
+  pthread_mutex_lock (&dp_promoter_lock);
+}
+
+void
+dp_code_unlock (void)
+{
+  pthread_mutex_unlock (&dp_promoter_lock);
+}
+
+/* May code be patched now?  Only when the promoter runs (so cores can be
+   serialised) and no fork froze patching.  Call with the lock held.  */
+int
+dp_code_patchable (void)
+{
+  return dp_promotion && !dp_patching_frozen;
+}
+
+void
+dp_code_sync (void)
+{
+  dp_sync_cores ();
+}
+
 /* The writable view of the aligned 8-byte word holding the rel32 of the
    call (or jmp) that reaches REC's entry stub, and in *SHIFT the bit
    offset of the rel32 in it; NULL if the site can only be routed through
@@ -163,34 +254,21 @@ dp_callsite_word (struct dp_object *obj, const struct dp_site_record *rec,
 {
   struct dp_site_state *st = dp_state_of (rec);
   uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
-  uintptr_t word = (call + 1) & ~(uintptr_t) 7;
   if (st->callsite == DP_CALLSITE_STUB)
     return NULL;
   if (st->callsite == DP_CALLSITE_UNKNOWN)
     {
       uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
       int ok = (rec->flags & DP_FLAG_CALL_KNOWN)
-	       && ((call + 1) & 7) <= 4
-	       && call >= obj->code_lo && call + 5 <= obj->code_hi;
-      if (ok)
-	{
-	  const uint8_t *insn = (const uint8_t *) call;
-	  int32_t rel;
-	  memcpy (&rel, insn + 1, 4);
-	  ok = insn[0] == (rec->kind == DP_KIND_CALL ? 0xe8 : 0xe9)
-	       && call + 5 + (intptr_t) rel == entry;
-	}
-      if (ok && !dp_execmem_find (word))
-	ok = dp_execmem_adopt (word, word + 8, DP_REGION_TEXT) != NULL;
-      st->callsite = ok ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
-      if (!ok)
-	return NULL;
+	       && call >= obj->code_lo && call + 5 <= obj->code_hi
+	       && dp_code_branch_to (call, rec->kind == DP_KIND_CALL ? 0xe8
+							       : 0xe9,
+				     entry);
+      uint64_t *word = ok ? dp_code_rel32_word (call, shift) : NULL;
+      st->callsite = word ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
+      return word;
     }
-  struct dp_exec_region *region = dp_execmem_find (word);
-  if (!region)
-    return NULL;
-  *shift = (unsigned) ((call + 1 - word) * 8);
-  return dp_execmem_writable (region, word);
+  return dp_code_rel32_word (call, shift);
 }
 
 /* Route REC's site: its entry patch point gets ENTRY_VALUE, and its call
@@ -208,16 +286,9 @@ dp_route_site (struct dp_object *obj, const struct dp_site_record *rec,
   __atomic_store_n (slot, entry_value, __ATOMIC_RELEASE);
 
   unsigned shift;
-  uint64_t *word = dp_callsite_word (obj, rec, &shift);
-  if (word)
-    {
-      if (!dp_codegen_reachable (call + 5, dest))
-	dest = entry;
-      uint32_t rel = (uint32_t) (dest - (call + 5));
-      uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
-      v = (v & ~(0xffffffffull << shift)) | ((uint64_t) rel << shift);
-      __atomic_store_n (word, v, __ATOMIC_RELEASE);
-    }
+  if (dp_callsite_word (obj, rec, &shift)
+      && dp_code_store_rel32 (call, dest) != 0)
+    dp_code_store_rel32 (call, entry);
   dp_sync_cores ();
   dp_state_of (rec)->last_patch_ns = dp_monotonic_ns ();
   dp_promoter_stats.patches++;
@@ -688,7 +759,15 @@ dp_atfork_child (void)
      again: the child freezes, and the parent, never told "done", times
      out and freezes too.  */
   if (dp_execmem_after_fork_child () != 0)
-    dp_patching_frozen = 1;
+    {
+      /* write(2): stdio may be locked by a thread that no longer exists
+	 in the child.  */
+      static const char msg[] = "dynpromote: warning: a forked child"
+	" could not make its code private; its calls stay as they are\n";
+      dp_patching_frozen = 1;
+      if (write (2, msg, sizeof msg - 1) < 0)
+	dp_patching_frozen = 1;
+    }
   else if (dp_fork_gate)
     {
       __atomic_store_n (&dp_fork_gate->done, 1, __ATOMIC_SEQ_CST);
@@ -722,7 +801,12 @@ dp_promoter_start (void)
     }
   pthread_atfork (dp_atfork_prepare, dp_atfork_parent, dp_atfork_child);
   if (dp_spawn_promoter () == 0)
-    dp_promotion = 1;
+    {
+      dp_promotion = 1;
+      /* Static calls registered before now (a static runtime's
+	 constructor may run after the program's) are patched now.  */
+      dp_static_calls_start ();
+    }
   else
     dp_warn ("cannot start the promotion thread; indirect calls stay"
 	     " unpromoted");

@@ -109,6 +109,57 @@ struct dp_site_record
 
 #define DP_SITE_RECORD_SIZE 32
 
+/* static_call (include/dynpromote/static_call.h).  The plugin emits, in
+   every unit that calls through a static-call key, a hidden comdat
+   trampoline for the key:
+
+     +0   8 bytes, 8-byte aligned patch point: jmp +8 (e9 03 00 00 00
+          0f 1f 00), or jmp <current function> when the runtime can reach
+          it with a rel32; one aligned store switches it
+     +8   movq key@GOTPCREL(%rip), %r11; movq 8(%r11), %r11
+          (the key's target) and the indirect jump to %r11, protected as
+          the build asks
+
+   so a call through the trampoline is right before the runtime has done
+   anything, with the runtime disabled, and while it patches.  Each call
+   to a trampoline is padded into one aligned 8-byte word (like a
+   rewritten call) so the runtime can point it straight at the current
+   function.  One record per trampoline and per call, in
+   DP_SCALL_SECTION (writable: the key's address is relocated, and the
+   runtime keeps a byte of state in each record), registered by one
+   comdat constructor per linked object.  */
+#define DP_SCALL_SECTION "dynpromote_scall_v1"
+#define DP_SCALL_TRAMP_SECTION "dynpromote_scall_tramps"
+#define DP_SCALL_CTOR_SYMBOL "__dynpromote_scall_ctor_v1"
+#define DP_SCALL_DTOR_SYMBOL "__dynpromote_scall_dtor_v1"
+#define DP_SCALL_OBJECT_SYMBOL "__dynpromote_scall_object_v1"
+#define DP_SCALL_REGISTER_SYMBOL "__dynpromote_register_static_calls"
+#define DP_SCALL_UNREGISTER_SYMBOL "__dynpromote_unregister_static_calls"
+#define DP_SCALL_TRAMP_PREFIX "__dynpromote_scall_tramp_"
+#define DP_SCALL_KEY_PREFIX "__dynpromote_scall_key_"
+#define DP_SCALL_ATTRIBUTE_NAME "dynpromote_static_call"
+#define DP_SCALL_FALLBACK_OFFSET 8
+
+enum dp_scall_kind
+{
+  DP_SCALL_TRAMPOLINE = 1,  /* code_rel: a key's trampoline.  */
+  DP_SCALL_CALL = 2,        /* code_rel: call trampoline (e8 rel32).  */
+  DP_SCALL_JMP = 3          /* code_rel: jmp trampoline (e9 rel32).  */
+};
+
+struct dp_scall_record
+{
+  uint16_t abi;        /* DYNPROMOTE_ABI_VERSION.  */
+  uint8_t kind;        /* enum dp_scall_kind.  */
+  uint8_t state;       /* the runtime's; 0 as built.  */
+  int32_t code_rel;    /* the trampoline or the call instruction.  */
+  int32_t tramp_rel;   /* the trampoline the call reaches.  */
+  uint32_t line;       /* source line of a call; 0 for a trampoline.  */
+  uint64_t key;        /* address of the key (relocated).  */
+};
+
+#define DP_SCALL_RECORD_SIZE 24
+
 /* Resolve a self-relative field.  */
 #define DP_REL(rec, field) \
   ((const void *) ((const char *) &(rec)->field + (rec)->field))

@@ -1,0 +1,177 @@
+/* static_call.c - the runtime side of dynpromote/static_call.h.
+
+   Every linked object built with the plugin that calls through static
+   call keys registers its records (dynpromote/abi.h): one per key
+   trampoline it holds, one per call of a trampoline.  Pointing a key at
+   a function F means, under the code lock (promote.c):
+
+   1. store the key's target (what the trampolines' fallback jump loads)
+      and func;
+   2. every trampoline of the key, in every registered object: one
+      aligned 8-byte store of "jmp F" if F is within rel32 reach, else of
+      "jmp +8" (the fallback: through the key's target);
+   3. every recorded call of the key: one aligned store of its rel32,
+      to F if within reach, else to the trampoline;
+   4. serialise all cores (membarrier SYNC_CORE).
+
+   Every state a thread can see on the way is a complete call of the old
+   or the new function, so callers need not stop (docs/patching.md); after
+   step 4 every call that starts reaches F.  Nothing is freed or reused,
+   so no grace period is needed.  An object registered later is pointed
+   at its keys' current targets when it registers.  Without the promoter
+   (DYNPROMOTE=off or learn, no executable memory, a frozen fork) nothing
+   is patched: calls go through the trampolines' fallback, which is
+   always right.  */
+
+#define _GNU_SOURCE
+#include <stdlib.h>
+
+#define DYNPROMOTE_BUILDING_RUNTIME 1
+#include "dynpromote/static_call.h"
+#include "dp-runtime.h"
+
+/* The object's slot (DP_OBJECT_SLOT_SIZE bytes in its .bss).  */
+struct dp_scall_object
+{
+  struct dp_scall_object *next;
+  struct dp_scall_record *begin, *end;
+  uintptr_t code_lo, code_hi;
+};
+
+_Static_assert (sizeof (struct dp_scall_object) <= DP_OBJECT_SLOT_SIZE,
+		"static-call object slot");
+_Static_assert (sizeof (struct dp_scall_record) == DP_SCALL_RECORD_SIZE,
+		"dp_scall_record layout");
+
+/* Protected by the code lock.  */
+static struct dp_scall_object *dp_scall_objects;
+
+/* Runtime state of a call record (dp_scall_record.state).  */
+enum
+{
+  DP_SCALL_UNCHECKED = 0,
+  DP_SCALL_PATCHABLE,     /* the call is what the plugin emitted.  */
+  DP_SCALL_LEFT_ALONE     /* it is not: it keeps calling the trampoline.  */
+};
+
+long
+__dynpromote_static_call_return0 (void)
+{
+  return 0;
+}
+
+/* Point record REC at TARGET (steps 2 and 3 above, without the
+   serialisation).  */
+static void
+dp_scall_route (struct dp_scall_record *rec, uintptr_t target)
+{
+  uintptr_t code = (uintptr_t) DP_REL (rec, code_rel);
+  uintptr_t tramp = (uintptr_t) DP_REL (rec, tramp_rel);
+  if (rec->kind == DP_SCALL_TRAMPOLINE)
+    {
+      uintptr_t to = dp_codegen_reachable (code + 5, target)
+		     ? target : code + DP_SCALL_FALLBACK_OFFSET;
+      dp_code_store8 (code, dp_codegen_entry_jump (code, to));
+      return;
+    }
+  if (rec->state == DP_SCALL_UNCHECKED)
+    rec->state = dp_code_branch_to (code, rec->kind == DP_SCALL_CALL
+					  ? 0xe8 : 0xe9, tramp)
+		 ? DP_SCALL_PATCHABLE : DP_SCALL_LEFT_ALONE;
+  if (rec->state != DP_SCALL_PATCHABLE)
+    return;
+  if (dp_code_store_rel32 (code, target) != 0)
+    dp_code_store_rel32 (code, tramp);
+}
+
+/* Route every record of KEY in OBJ (all keys: KEY NULL) at its key's
+   target.  */
+static void
+dp_scall_route_object (struct dp_scall_object *obj,
+		       const struct dynpromote_static_call_key *key)
+{
+  for (struct dp_scall_record *rec = obj->begin; rec < obj->end; rec++)
+    {
+      const struct dynpromote_static_call_key *k
+	= (const struct dynpromote_static_call_key *) (uintptr_t) rec->key;
+      if (key && k != key)
+	continue;
+      dp_scall_route (rec, (uintptr_t) __atomic_load_n (&k->target,
+							__ATOMIC_ACQUIRE));
+    }
+}
+
+void
+__dynpromote_static_call_update (struct dynpromote_static_call_key *key,
+				 void *func)
+{
+  void *target = func ? func : (void *) &__dynpromote_static_call_return0;
+  dp_code_lock ();
+  __atomic_store_n (&key->target, target, __ATOMIC_RELEASE);
+  __atomic_store_n (&key->func, func, __ATOMIC_RELEASE);
+  if (dp_code_patchable ())
+    {
+      for (struct dp_scall_object *obj = dp_scall_objects; obj;
+	   obj = obj->next)
+	dp_scall_route_object (obj, key);
+      dp_code_sync ();
+    }
+  dp_code_unlock ();
+}
+
+/* The promoter has just started: patch what registered before it.  */
+void
+dp_static_calls_start (void)
+{
+  dp_code_lock ();
+  for (struct dp_scall_object *obj = dp_scall_objects; obj; obj = obj->next)
+    dp_scall_route_object (obj, NULL);
+  if (dp_scall_objects)
+    dp_code_sync ();
+  dp_code_unlock ();
+}
+
+void
+__dynpromote_register_static_calls (unsigned abi, void *slot,
+				    struct dp_scall_record *begin,
+				    struct dp_scall_record *end)
+{
+  if (abi != DYNPROMOTE_ABI_VERSION)
+    {
+      /* Its calls go through their trampolines' fallback: still right.  */
+      dp_warn ("an object's static calls were built for runtime ABI %u,"
+	       " this runtime is ABI %d; they stay unpatched",
+	       abi, DYNPROMOTE_ABI_VERSION);
+      return;
+    }
+  struct dp_scall_object *obj = slot;
+  obj->begin = begin;
+  obj->end = end;
+  dp_object_code_range (begin, &obj->code_lo, &obj->code_hi);
+  dp_code_lock ();
+  obj->next = dp_scall_objects;
+  dp_scall_objects = obj;
+  if (dp_code_patchable ())
+    {
+      dp_scall_route_object (obj, NULL);
+      dp_code_sync ();
+    }
+  dp_code_unlock ();
+}
+
+void
+__dynpromote_unregister_static_calls (void *slot)
+{
+  struct dp_scall_object *obj = slot;
+  dp_code_lock ();
+  for (struct dp_scall_object **p = &dp_scall_objects; *p; p = &(*p)->next)
+    if (*p == obj)
+      {
+	*p = obj->next;
+	/* Its code goes with its mapping; forget our views of it.  */
+	if (obj->code_lo < obj->code_hi)
+	  dp_execmem_release_adopted (obj->code_lo, obj->code_hi);
+	break;
+      }
+  dp_code_unlock ();
+}
