@@ -10,7 +10,21 @@
                                                  every call through cmp_fn
      struct ops { void (*cb) (void) DYNPROMOTE_OFF; };
                                                  every call through ops.cb
-     void (*hook) (void) DYNPROMOTE_OFF;         every call through hook  */
+     void (*hook) (void) DYNPROMOTE_OFF;         every call through hook
+
+   Shared learning (dynamic calls): every call through a pointer marked
+   DYNPROMOTE_SHARED (FAMILY), in every translation unit of one linked
+   object, shares one learning state and one set of promoted targets.
+
+     typedef int (*op_fn) (int) DYNPROMOTE_SHARED (ops);
+     struct dev { void (*irq) (int) DYNPROMOTE_SHARED (irq); };
+
+   or explicitly, at the call:
+
+     DECLARE_DYNAMIC_CALL (ops, int (*) (int));
+     dynamic_call (ops, fp) (42);                calls fp (42) as family ops
+
+   DYNPROMOTE_OFF wins over DYNPROMOTE_SHARED.  */
 
 #ifndef DYNPROMOTE_H
 #define DYNPROMOTE_H
@@ -23,9 +37,27 @@
 /* The plugin is loaded: it predefines __DYNPROMOTE__ to its ABI version
    and understands the attribute.  */
 # define DYNPROMOTE_OFF __attribute__ ((dynpromote_off))
+# define DYNPROMOTE_SHARED(family) __attribute__ ((dynpromote_shared (#family)))
 #else
 # define DYNPROMOTE_OFF
+# define DYNPROMOTE_SHARED(family)
 #endif
+
+/* DECLARE_DYNAMIC_CALL (NAME, FNPTR_TYPE) declares the function pointer
+   type dynamic_call_NAME_t of family NAME (at file or block scope, once
+   per translation unit); dynamic_call (NAME, FP) is FP, of that type,
+   ready to be called: dynamic_call (NAME, FP) (ARGS...).  The pointer
+   goes through a variable of the family's type because a plain cast
+   would be folded away before the plugin sees it.  GNU C (statement
+   expressions, __typeof__).  */
+#define DECLARE_DYNAMIC_CALL(name, fnptr_type) \
+  typedef __typeof__ (fnptr_type) dynamic_call_##name##_t \
+    DYNPROMOTE_SHARED (name)
+#define dynamic_call(name, fp) \
+  (__extension__ ({ \
+    dynamic_call_##name##_t dp_dynamic_call_fp_ = (fp); \
+    dp_dynamic_call_fp_; \
+  }))
 
 #ifdef __cplusplus
 extern "C" {

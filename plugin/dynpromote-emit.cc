@@ -17,7 +17,11 @@
 			  __dynpromote_sample (which preserves every
 			  argument register), pop, and take the jump.
    dynpromote_sites_v1  the read-only, self-relative site record;
-   .bss               the site's learning state (DP_STATE_SIZE bytes).
+   .bss               the site's learning state (DP_STATE_SIZE bytes);
+		      or, for a site of a dynpromote_shared family, a
+		      reference to the family's state, emitted once per
+		      unit in a comdat group of its own (one copy per
+		      linked object), followed by the family name.
 
    The only indirect branch dynpromote ever executes is the one in the
    stub, and it is emitted here with the same protection the compiler
@@ -34,11 +38,13 @@
 #include "dynpromote-plugin.h"
 #include "dynpromote/abi.h"
 #include "hash-map.h"
+#include "hash-set.h"
 
 static unsigned dp_site_count;
 static bool dp_thunk_needed;
 static unsigned dp_string_count;
 static hash_map<nofree_string_hash, unsigned> *dp_strings;
+static hash_set<nofree_string_hash> *dp_shared_states;
 
 unsigned
 dp_next_site_number (void)
@@ -185,6 +191,49 @@ dp_site_flags (const dp_site_info &site)
   return flags;
 }
 
+/* The symbol of the state shared by SITE's family, emitting the state
+   the first time in this unit.  Sites whose stubs jump differently
+   (retpoline, IBT, notrack) get different states: the family's
+   trampoline falls back to one member's stub, which must protect the
+   jump as every member's would.  */
+
+static const char *
+dp_shared_state (FILE *f, const dp_site_info &site)
+{
+  unsigned flags = dp_site_flags (site);
+  char mode[8], *m = mode;
+  if (flags & DP_FLAG_RETPOLINE)
+    *m++ = 'r';
+  if (flags & DP_FLAG_IBT)
+    *m++ = 'i';
+  if ((flags & DP_FLAG_NOTRACK) && (flags & DP_FLAG_IBT))
+    *m++ = 'n';
+  *m = 0;
+  char *sym = ACONCAT ((DP_SHARED_PREFIX, site.family, mode[0] ? "." : "",
+			mode, NULL));
+  if (!dp_shared_states)
+    dp_shared_states = new hash_set<nofree_string_hash>;
+  if (dp_shared_states->contains (sym))
+    return ggc_strdup (sym);
+  dp_shared_states->add (xstrdup (sym));
+
+  /* .data, not .bss: the family name follows the state, for the dump.  */
+  fprintf (f, "\t.pushsection .data.%s,\"awG\",@progbits,%s,comdat\n"
+	   "\t.p2align %d\n"
+	   "\t.globl %s\n"
+	   "\t.hidden %s\n"
+	   "\t.type %s, @object\n"
+	   "\t.size %s, %d\n"
+	   "%s:\n"
+	   "\t.zero %d\n",
+	   sym, sym, exact_log2 (DP_STATE_ALIGN), sym, sym, sym, sym,
+	   DP_STATE_SIZE + (int) strlen (site.family) + 1, sym,
+	   DP_STATE_SIZE);
+  dp_output_string (f, site.family);
+  fputs ("\t.popsection\n", f);
+  return ggc_strdup (sym);
+}
+
 void
 dp_emit_site (const dp_site_info &site)
 {
@@ -196,13 +245,25 @@ dp_emit_site (const dp_site_info &site)
   unsigned file_label = dp_string_label (f, xloc.file ? xloc.file : "?");
   unsigned func_label = dp_string_label (f, site.function);
 
-  /* Learning state.  */
-  dp_push_section (f, ".bss.dynpromote", "aw", "@nobits");
-  fprintf (f, "\t.p2align %d\n"
-	   ".Ldp_state_%u:\n"
-	   "\t.zero %d\n",
-	   exact_log2 (DP_STATE_ALIGN), n, DP_STATE_SIZE);
-  dp_pop_section (f);
+  /* Learning state: the site's own, or its family's.  */
+  char own_state[32];
+  const char *state = own_state;
+  unsigned flags = dp_site_flags (site);
+  if (site.family)
+    {
+      state = dp_shared_state (f, site);
+      flags |= DP_FLAG_SHARED;
+    }
+  else
+    {
+      snprintf (own_state, sizeof own_state, ".Ldp_state_%u", n);
+      dp_push_section (f, ".bss.dynpromote", "aw", "@nobits");
+      fprintf (f, "\t.p2align %d\n"
+	       "%s:\n"
+	       "\t.zero %d\n",
+	       exact_log2 (DP_STATE_ALIGN), state, DP_STATE_SIZE);
+      dp_pop_section (f);
+    }
 
   /* Site record: must match struct dp_site_record.  */
   dp_push_section (f, DP_SITES_SECTION, "a", "@progbits");
@@ -210,7 +271,7 @@ dp_emit_site (const dp_site_info &site)
 	   ".Ldp_rec_%u:\n"
 	   "\t.short %d\n"
 	   "\t.byte %d, %u\n"
-	   "\t.long .Ldp_state_%u - .\n"
+	   "\t.long %s - .\n"
 	   "\t.long .Ldp_call_%u - .\n"
 	   "\t.long .Ldp_entry_%u - .\n"
 	   "\t.long .Ldp_str_%u - .\n"
@@ -219,8 +280,8 @@ dp_emit_site (const dp_site_info &site)
 	   "\t.short %d\n"
 	   "\t.byte %u, .Ldp_slow_%u - .Ldp_entry_%u\n",
 	   n, DYNPROMOTE_ABI_VERSION,
-	   site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL, dp_site_flags (site),
-	   n, n, n, file_label, func_label, xloc.line,
+	   site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL, flags,
+	   state, n, n, file_label, func_label, xloc.line,
 	   MIN (xloc.column, 65535), dp_settings.max_targets, n, n);
   dp_pop_section (f);
 
@@ -232,11 +293,11 @@ dp_emit_site (const dp_site_info &site)
   if (cfi)
     fputs ("\t.cfi_startproc\n", f);
   fprintf (f, "\t.byte 0x0f, 0x1f, 0x44, 0x00, 0x00, 0x0f, 0x1f, 0x00\n"
-	   "\tdecl\t.Ldp_state_%u+%d(%%rip)\n"
+	   "\tdecl\t%s+%d(%%rip)\n"
 	   "\t.byte 0x0f, 0x88\n"
 	   "\t.long .Ldp_slow_%u - . - 4\n"
 	   ".Ldp_jump_%u:\n",
-	   n, DP_STATE_COUNTDOWN_OFFSET, n, n);
+	   state, DP_STATE_COUNTDOWN_OFFSET, n, n);
   dp_output_indirect_jump (f, site, cfi);
   /* The slow path.  %r10 is saved here, not only in __dynpromote_sample:
      the first call goes through the PLT's lazy binding, whose resolver

@@ -1,4 +1,5 @@
-/* dynpromote-optout.cc - find the calls the user opted out of dynpromote.
+/* dynpromote-optout.cc - find the calls the user opted out of dynpromote,
+   and the calls that share a family's learning state.
 
    Two places look, and both mark a call the same way (below):
    - before gimplification (PLUGIN_PRE_GENERICIZE), where the source is
@@ -16,71 +17,93 @@
    that carries the attribute.  Expansion records the called function, of
    that type, as the MEM_EXPR of the call's address, where the RTL pass
    finds it (and where it survives RTL passes that copy or duplicate the
-   call).  */
+   call).
+
+   The same machinery carries the two call attributes: dynpromote_off and
+   dynpromote_shared ("family").  Each lookup below takes the attribute's
+   name; a call with both is tagged with both, and the RTL pass lets
+   dynpromote_off win.  */
 
 #include "dynpromote-plugin.h"
+#include "dynpromote/abi.h"
 
-static bool
-dp_has_attribute_p (tree attributes)
+/* The attribute NAME in ATTRIBUTES, or NULL_TREE.  */
+
+static tree
+dp_lookup (const char *name, tree attributes)
 {
-  return lookup_attribute (DP_ATTRIBUTE_NAME, attributes) != NULL_TREE;
+  return lookup_attribute (name, attributes);
+}
+
+static tree
+dp_decl_attribute (const_tree decl, const char *name)
+{
+  if (!decl || !DECL_P (decl))
+    return NULL_TREE;
+  return dp_lookup (name, DECL_ATTRIBUTES (decl));
 }
 
 bool
 dp_decl_opted_out_p (const_tree decl)
 {
-  return decl && DECL_P (decl)
-	 && dp_has_attribute_p (DECL_ATTRIBUTES (decl));
+  return dp_decl_attribute (decl, DP_ATTRIBUTE_NAME) != NULL_TREE;
 }
 
-/* True if TYPE, its typedef name, or (for pointers) the pointed-to
-   function type or its typedef name carry the attribute.  */
+/* Attribute NAME on TYPE, its typedef name, or (for pointers) the
+   pointed-to function type or its typedef name.  */
 
-bool
-dp_type_opted_out_p (const_tree type)
+static tree
+dp_type_attribute (const_tree type, const char *name)
 {
   for (int depth = 0; type && depth < 2; depth++)
     {
-      if (dp_has_attribute_p (TYPE_ATTRIBUTES (type)))
-	return true;
-      tree name = TYPE_NAME (type);
-      if (name && TREE_CODE (name) == TYPE_DECL && dp_decl_opted_out_p (name))
-	return true;
+      if (tree attr = dp_lookup (name, TYPE_ATTRIBUTES (type)))
+	return attr;
+      tree tname = TYPE_NAME (type);
+      if (tname && TREE_CODE (tname) == TYPE_DECL)
+	if (tree attr = dp_decl_attribute (tname, name))
+	  return attr;
       if (!POINTER_TYPE_P (type))
 	break;
       type = TREE_TYPE (type);
     }
-  return false;
+  return NULL_TREE;
 }
 
-/* A variant of function type FNTYPE carrying the attribute: the tag the
-   RTL pass looks for.  */
+bool
+dp_type_opted_out_p (const_tree type)
+{
+  return dp_type_attribute (type, DP_ATTRIBUTE_NAME) != NULL_TREE;
+}
+
+/* A variant of function type FNTYPE carrying ATTR (named NAME): the tag
+   the RTL pass looks for.  */
 
 static tree
-dp_opted_out_function_type (tree fntype)
+dp_tagged_function_type (tree fntype, const char *name, tree attr)
 {
-  if (dp_has_attribute_p (TYPE_ATTRIBUTES (fntype)))
+  if (dp_lookup (name, TYPE_ATTRIBUTES (fntype)))
     return fntype;
-  tree attr = tree_cons (get_identifier (DP_ATTRIBUTE_NAME), NULL_TREE,
+  tree list = tree_cons (get_identifier (name), TREE_VALUE (attr),
 			 TYPE_ATTRIBUTES (fntype));
-  return build_type_attribute_variant (fntype, attr);
+  return build_type_attribute_variant (fntype, list);
 }
 
-/* True if the memory reference REF reads an opted-out field, variable or
-   array of such.  */
+/* Attribute NAME on the field, variable or array of such that the memory
+   reference REF reads.  */
 
-static bool
-dp_reference_opted_out_p (tree ref)
+static tree
+dp_reference_attribute (tree ref, const char *name)
 {
   while (ref)
     {
-      if (dp_type_opted_out_p (TREE_TYPE (ref)))
-	return true;
+      if (tree attr = dp_type_attribute (TREE_TYPE (ref), name))
+	return attr;
       switch (TREE_CODE (ref))
 	{
 	case COMPONENT_REF:
-	  if (dp_decl_opted_out_p (TREE_OPERAND (ref, 1)))
-	    return true;
+	  if (tree attr = dp_decl_attribute (TREE_OPERAND (ref, 1), name))
+	    return attr;
 	  ref = TREE_OPERAND (ref, 0);
 	  break;
 	case ARRAY_REF:
@@ -94,67 +117,59 @@ dp_reference_opted_out_p (tree ref)
 	case VAR_DECL:
 	case PARM_DECL:
 	case RESULT_DECL:
-	  return dp_decl_opted_out_p (ref);
+	  return dp_decl_attribute (ref, name);
 	default:
-	  return false;
+	  return NULL_TREE;
 	}
     }
-  return false;
+  return NULL_TREE;
 }
 
-/* True if VALUE, the pointer an indirect call goes through, is opted out:
-   by its type, by the user variable it belongs to, or by where it was
-   loaded from.  Follows copies and PHIs a few steps back.  */
+/* Attribute NAME on VALUE, the pointer an indirect call goes through: on
+   its type, on the user variable it belongs to, or on where it was loaded
+   from.  Follows copies and PHIs a few steps back.  */
 
-static bool
-dp_value_opted_out_p (tree value, int depth)
+static tree
+dp_value_attribute (tree value, int depth, const char *name)
 {
   if (!value || depth > 8)
-    return false;
-  if (dp_type_opted_out_p (TREE_TYPE (value)))
-    return true;
+    return NULL_TREE;
+  if (tree attr = dp_type_attribute (TREE_TYPE (value), name))
+    return attr;
   if (TREE_CODE (value) != SSA_NAME)
-    return dp_reference_opted_out_p (value);
+    return dp_reference_attribute (value, name);
 
-  if (SSA_NAME_VAR (value) && dp_decl_opted_out_p (SSA_NAME_VAR (value)))
-    return true;
+  if (SSA_NAME_VAR (value))
+    if (tree attr = dp_decl_attribute (SSA_NAME_VAR (value), name))
+      return attr;
 
   gimple *def = SSA_NAME_DEF_STMT (value);
   if (!def)
-    return false;
+    return NULL_TREE;
   if (gphi *phi = dyn_cast<gphi *> (def))
     {
       for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
-	if (dp_value_opted_out_p (gimple_phi_arg_def (phi, i), depth + 1))
-	  return true;
-      return false;
+	if (tree attr = dp_value_attribute (gimple_phi_arg_def (phi, i),
+					    depth + 1, name))
+	  return attr;
+      return NULL_TREE;
     }
   if (!is_gimple_assign (def))
-    return false;
+    return NULL_TREE;
   tree rhs = gimple_assign_rhs1 (def);
   switch (gimple_assign_rhs_class (def))
     {
     case GIMPLE_SINGLE_RHS:
       if (TREE_CODE (rhs) == SSA_NAME)
-	return dp_value_opted_out_p (rhs, depth + 1);
-      return dp_reference_opted_out_p (rhs);
+	return dp_value_attribute (rhs, depth + 1, name);
+      return dp_reference_attribute (rhs, name);
     case GIMPLE_UNARY_RHS:
       if (CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def)))
-	return dp_value_opted_out_p (rhs, depth + 1);
-      return false;
+	return dp_value_attribute (rhs, depth + 1, name);
+      return NULL_TREE;
     default:
-      return false;
+      return NULL_TREE;
     }
-}
-
-/* Tag opted-out indirect call CALL.  */
-
-static void
-dp_tag_call (gcall *call)
-{
-  tree fntype = gimple_call_fntype (call);
-  if (fntype)
-    gimple_call_set_fntype (call, dp_opted_out_function_type (fntype));
 }
 
 static bool
@@ -167,6 +182,11 @@ dp_indirect_call_p (gcall *call)
 	 && !(TREE_CODE (fn) == ADDR_EXPR
 	      && TREE_CODE (TREE_OPERAND (fn, 0)) == FUNCTION_DECL);
 }
+
+/* The call attributes, in the order they are looked for.  */
+static const char *const dp_call_attributes[] = {
+  DP_ATTRIBUTE_NAME, DP_SHARED_ATTRIBUTE_NAME
+};
 
 static unsigned int
 dp_optout_execute (function *fun)
@@ -182,28 +202,38 @@ dp_optout_execute (function *fun)
 	 gsi_next (&gsi))
       {
 	gcall *call = dyn_cast<gcall *> (gsi_stmt (gsi));
-	if (!call || !dp_indirect_call_p (call))
+	if (!call || !dp_indirect_call_p (call) || !gimple_call_fntype (call))
 	  continue;
 	tree fn = gimple_call_fn (call);
 	tree pointer = (TREE_CODE (fn) == OBJ_TYPE_REF
 			? OBJ_TYPE_REF_EXPR (fn) : fn);
-	if (dp_value_opted_out_p (pointer, 0)
-	    || dp_type_opted_out_p (gimple_call_fntype (call)))
-	  dp_tag_call (call);
+	for (const char *name : dp_call_attributes)
+	  {
+	    /* A tag from the front end (the source's own cast or
+	       variable) is the most precise; keep it.  */
+	    tree fntype = gimple_call_fntype (call);
+	    tree attr = dp_type_attribute (fntype, name);
+	    if (!attr)
+	      attr = dp_value_attribute (pointer, 0, name);
+	    if (attr)
+	      gimple_call_set_fntype (call, dp_tagged_function_type (fntype,
+								     name,
+								     attr));
+	  }
       }
   return 0;
 }
 
-/* True if the callee expression FN of a CALL_EXPR, with its conversions,
-   names an opted-out type, variable, parameter or field.  */
+/* Attribute NAME on the callee expression FN of a CALL_EXPR, with its
+   conversions: on a type, variable, parameter or field it names.  */
 
-static bool
-dp_callee_expr_opted_out_p (tree fn)
+static tree
+dp_callee_expr_attribute (tree fn, const char *name)
 {
   for (int depth = 0; fn && depth < 16; depth++)
     {
-      if (dp_type_opted_out_p (TREE_TYPE (fn)))
-	return true;
+      if (tree attr = dp_type_attribute (TREE_TYPE (fn), name))
+	return attr;
       switch (TREE_CODE (fn))
 	{
 	CASE_CONVERT:
@@ -219,10 +249,10 @@ dp_callee_expr_opted_out_p (tree fn)
 	  fn = TREE_OPERAND (fn, 0);
 	  break;
 	default:
-	  return dp_reference_opted_out_p (fn);
+	  return dp_reference_attribute (fn, name);
 	}
     }
-  return false;
+  return NULL_TREE;
 }
 
 static tree
@@ -239,16 +269,20 @@ dp_mark_call_expr (tree *tp, int *walk_subtrees, void *)
   tree fntype = TREE_TYPE (TREE_TYPE (fn));
   if (TREE_CODE (fntype) != FUNCTION_TYPE && TREE_CODE (fntype) != METHOD_TYPE)
     return NULL_TREE;
-  if (!dp_callee_expr_opted_out_p (fn))
+  tree tagged = fntype;
+  for (const char *name : dp_call_attributes)
+    if (tree attr = dp_callee_expr_attribute (fn, name))
+      tagged = dp_tagged_function_type (tagged, name, attr);
+  if (tagged == fntype)
     return NULL_TREE;
   /* Gimplification takes the call's function type from the type of its
      callee expression.  */
-  tree tagged = build_pointer_type (dp_opted_out_function_type (fntype));
-  CALL_EXPR_FN (call) = build1 (NOP_EXPR, tagged, fn);
+  CALL_EXPR_FN (call) = build1 (NOP_EXPR, build_pointer_type (tagged), fn);
   return NULL_TREE;
 }
 
-/* PLUGIN_PRE_GENERICIZE: mark the opted-out calls of function GCC_DATA.  */
+/* PLUGIN_PRE_GENERICIZE: mark the opted-out and shared calls of function
+   GCC_DATA.  */
 
 void
 dp_mark_source_calls (void *gcc_data, void *)
@@ -259,6 +293,91 @@ dp_mark_source_calls (void *gcc_data, void *)
     return;
   walk_tree_without_duplicates (&DECL_SAVED_TREE (fndecl),
 				dp_mark_call_expr, NULL);
+}
+
+/* The family of the call whose MEM_EXPR is EXPR (see the top of this
+   file), or NULL.  */
+
+const char *
+dp_call_family (tree expr)
+{
+  if (!expr)
+    return NULL;
+  tree attr = dp_type_attribute (TREE_TYPE (expr), DP_SHARED_ATTRIBUTE_NAME);
+  if (!attr && TREE_CODE (expr) == MEM_REF)
+    {
+      tree pointer = TREE_OPERAND (expr, 0);
+      attr = dp_type_attribute (TREE_TYPE (pointer), DP_SHARED_ATTRIBUTE_NAME);
+      if (!attr)
+	attr = dp_decl_attribute (pointer, DP_SHARED_ATTRIBUTE_NAME);
+    }
+  if (!attr || !TREE_VALUE (attr)
+      || TREE_CODE (TREE_VALUE (TREE_VALUE (attr))) != STRING_CST)
+    return NULL;
+  return TREE_STRING_POINTER (TREE_VALUE (TREE_VALUE (attr)));
+}
+
+/* True if STR names a family: an identifier short enough for the dump.  */
+
+static bool
+dp_family_name_p (const char *str, size_t len)
+{
+  if (len == 0 || len >= DP_SHARED_NAME_MAX || strlen (str) != len
+      || ISDIGIT (str[0]))
+    return false;
+  for (size_t i = 0; i < len; i++)
+    if (!ISALNUM (str[i]) && str[i] != '_')
+      return false;
+  return true;
+}
+
+/* Handler of dynpromote_shared ("family"): a bad family is an error;
+   anything but a function pointer (type, typedef, variable, parameter,
+   field, or array of such) gets a -Wattributes warning.  */
+
+static tree
+dp_handle_shared_attribute (tree *node, tree name, tree args, int,
+			    bool *no_add_attrs)
+{
+  tree arg = args ? TREE_VALUE (args) : NULL_TREE;
+  if (!arg || TREE_CODE (arg) != STRING_CST
+      || !dp_family_name_p (TREE_STRING_POINTER (arg),
+			    TREE_STRING_LENGTH (arg) - 1))
+    {
+      error ("%qE attribute argument must be a string naming the family:"
+	     " an identifier of 1 to %d characters", name,
+	     DP_SHARED_NAME_MAX - 1);
+      *no_add_attrs = true;
+      return NULL_TREE;
+    }
+
+  tree n = *node;
+  bool ok;
+  if (DECL_P (n))
+    ok = ((TREE_CODE (n) == VAR_DECL || TREE_CODE (n) == PARM_DECL
+	   || TREE_CODE (n) == FIELD_DECL || TREE_CODE (n) == TYPE_DECL)
+	  && dp_function_pointer_like_p (TREE_TYPE (n)));
+  else
+    ok = TYPE_P (n) && dp_function_pointer_like_p (n);
+  if (!ok)
+    {
+      warning (OPT_Wattributes,
+	       "%qE attribute ignored: it applies to function pointers and"
+	       " their types, variables, parameters and fields", name);
+      *no_add_attrs = true;
+    }
+  return NULL_TREE;
+}
+
+static struct attribute_spec dp_shared_attribute_spec = {
+  DP_SHARED_ATTRIBUTE_NAME, 1, 1, false, false, false, false,
+  dp_handle_shared_attribute, NULL
+};
+
+void
+dp_register_shared_attribute (void)
+{
+  register_attribute (&dp_shared_attribute_spec);
 }
 
 namespace {

@@ -135,7 +135,7 @@ dp_parse_arguments (const struct plugin_name_args *info)
    and fields whose type is a function pointer or an array of them.
    Anywhere else it is ignored with a -Wattributes warning.  */
 
-static bool
+bool
 dp_function_pointer_like_p (const_tree type)
 {
   while (type && TREE_CODE (type) == ARRAY_TYPE)
@@ -186,6 +186,7 @@ static struct attribute_spec dp_attribute_spec = {
 static void
 dp_register_attributes (void *, void *)
 {
+  dp_register_shared_attribute ();
   register_attribute (&dp_attribute_spec);
   dp_static_register_attribute ();
 }

@@ -15,6 +15,9 @@
 /* Name of the attribute that opts functions and pointers out.  */
 #define DP_ATTRIBUTE_NAME "dynpromote_off"
 
+/* Name of the attribute that makes calls share a family's learning.  */
+#define DP_SHARED_ATTRIBUTE_NAME "dynpromote_shared"
+
 /* Settings from -fplugin-arg-dynpromote-*.  */
 struct dp_settings
 {
@@ -33,6 +36,11 @@ extern bool dp_decl_opted_out_p (const_tree decl);
 extern bool dp_type_opted_out_p (const_tree type);
 extern opt_pass *dp_make_optout_pass (gcc::context *ctxt);
 extern void dp_mark_source_calls (void *gcc_data, void *user_data);
+extern const char *dp_call_family (tree mem_expr);
+extern void dp_register_shared_attribute (void);
+
+/* dynpromote-plugin.cc.  */
+extern bool dp_function_pointer_like_p (const_tree type);
 
 /* dynpromote-rewrite.cc.  */
 extern const char *dp_function_asm_name (tree decl);
@@ -48,6 +56,7 @@ struct dp_site_info
   bool ms_abi;
   location_t location;
   const char *function;     /* assembler name of the enclosing function.  */
+  const char *family;       /* dynpromote_shared family, or NULL.  */
 };
 
 extern unsigned dp_next_site_number (void);

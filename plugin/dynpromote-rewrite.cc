@@ -260,6 +260,7 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
   site.ms_abi = dp_ms_abi_call_p (mem);
   site.location = loc;
   site.function = dp_function_asm_name (current_function_decl);
+  site.family = dp_call_family (MEM_EXPR (mem));
   dp_emit_site (site);
   return NULL;
 }

@@ -196,6 +196,8 @@ struct dp_object
   struct dp_exec_region *stubs;  /* writable view of the stubs.  */
   uintptr_t code_lo, code_hi;    /* the object's mapped range.  */
   int adopt_failed;
+  uint8_t *callsites;            /* enum dp_callsite of shared-family
+				    members, by record index.  */
 };
 
 typedef void (*dp_object_visitor) (struct dp_object *, void *);

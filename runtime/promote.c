@@ -20,6 +20,13 @@
             trampoline, and lets the site learn again (bounded by
             DYNPROMOTE_MAX_REPATCH and DYNPROMOTE_REPATCH_INTERVAL_MS).
 
+   Shared families (DP_FLAG_SHARED: several records, one state) are
+   decided, promoted, relearned and made plain as one: the first member
+   whose request is taken acts for all, one trampoline serves them (its
+   miss and slow paths use that member's stub, which jumps as every
+   member's does: the plugin keys the state on the protection mode), and
+   every member of the object is routed with one serialisation.
+
    Retired trampolines are reused only after a grace period
    (quiesce.c).  Writes go through the writable view of the memfd-backed
    pages (execmem.c): nothing is ever writable and executable at once.
@@ -239,6 +246,19 @@ dp_code_sync (void)
   dp_sync_cores ();
 }
 
+/* Where REC's enum dp_callsite is kept: in its state, or, for a member
+   of a shared family (whose state all members share), in the object's
+   side array; NULL if that cannot be allocated.  */
+static uint8_t *
+dp_callsite_of (struct dp_object *obj, const struct dp_site_record *rec)
+{
+  if (!(rec->flags & DP_FLAG_SHARED))
+    return &dp_state_of (rec)->callsite;
+  if (!obj->callsites)
+    obj->callsites = calloc ((size_t) (obj->end - obj->begin), 1);
+  return obj->callsites ? &obj->callsites[rec - obj->begin] : NULL;
+}
+
 /* The writable view of the aligned 8-byte word holding the rel32 of the
    call (or jmp) that reaches REC's entry stub, and in *SHIFT the bit
    offset of the rel32 in it; NULL if the site can only be routed through
@@ -252,11 +272,11 @@ static uint64_t *
 dp_callsite_word (struct dp_object *obj, const struct dp_site_record *rec,
 		  unsigned *shift)
 {
-  struct dp_site_state *st = dp_state_of (rec);
+  uint8_t *callsite = dp_callsite_of (obj, rec);
   uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
-  if (st->callsite == DP_CALLSITE_STUB)
+  if (!callsite || *callsite == DP_CALLSITE_STUB)
     return NULL;
-  if (st->callsite == DP_CALLSITE_UNKNOWN)
+  if (*callsite == DP_CALLSITE_UNKNOWN)
     {
       uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
       int ok = (rec->flags & DP_FLAG_CALL_KNOWN)
@@ -265,33 +285,81 @@ dp_callsite_word (struct dp_object *obj, const struct dp_site_record *rec,
 							       : 0xe9,
 				     entry);
       uint64_t *word = ok ? dp_code_rel32_word (call, shift) : NULL;
-      st->callsite = word ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
+      *callsite = word ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
       return word;
     }
   return dp_code_rel32_word (call, shift);
 }
 
-/* Route REC's site: its entry patch point gets ENTRY_VALUE, and its call
-   instruction, when patchable, is pointed straight at DEST (the
-   trampoline, the stub's indirect jump, or the entry itself).  Every
-   combination a thread can see is a correct path to %r11, whatever order
-   the two stores reach it in; one serialisation covers both.  */
-static void
-dp_route_site (struct dp_object *obj, const struct dp_site_record *rec,
-	       uint64_t entry_value, uintptr_t dest)
+/* Where dp_route_site sends a site.  */
+enum dp_dest
+{
+  DP_DEST_LEARN,           /* the entry's learning path.  */
+  DP_DEST_JUMP,            /* the stub's plain indirect jump.  */
+  DP_DEST_TRAMPOLINE       /* a trampoline.  */
+};
+
+/* Point REC's entry patch point, and its call instruction when
+   patchable, at DEST (T for a trampoline).  Every combination a thread
+   can see is a correct path to %r11, whatever order the two stores
+   reach it in; the caller serialises once for all of them.  Returns
+   whether the call instruction itself was pointed.  */
+static int
+dp_route_one (struct dp_object *obj, const struct dp_site_record *rec,
+	      int dest_kind, uintptr_t t)
 {
   uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
   uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
+  uint64_t entry_value;
+  uintptr_t dest;
+  switch (dest_kind)
+    {
+    case DP_DEST_LEARN:
+      entry_value = dp_codegen_entry_learning ();
+      dest = entry;
+      break;
+    case DP_DEST_JUMP:
+      dest = entry + DP_ENTRY_JUMP_OFFSET;
+      entry_value = dp_codegen_entry_jump (entry, dest);
+      break;
+    default:
+      dest = t;
+      entry_value = dp_codegen_entry_jump (entry, dest);
+      break;
+    }
   uint64_t *slot = dp_execmem_writable (obj->stubs, entry);
   __atomic_store_n (slot, entry_value, __ATOMIC_RELEASE);
+  dp_promoter_stats.patches++;
 
   unsigned shift;
-  if (dp_callsite_word (obj, rec, &shift)
-      && dp_code_store_rel32 (call, dest) != 0)
+  if (!dp_callsite_word (obj, rec, &shift))
+    return 0;
+  if (dp_code_store_rel32 (call, dest) != 0)
     dp_code_store_rel32 (call, entry);
+  return 1;
+}
+
+/* Route REC's site (see dp_route_one), or, for a shared family, every
+   member of OBJ whose state is REC's, with one serialisation.  */
+static void
+dp_route_site (struct dp_object *obj, const struct dp_site_record *rec,
+	       int dest_kind, uintptr_t t)
+{
+  struct dp_site_state *st = dp_state_of (rec);
+  if (!(rec->flags & DP_FLAG_SHARED))
+    dp_route_one (obj, rec, dest_kind, t);
+  else
+    {
+      /* The shared state's callsite says how the whole family went:
+	 call if every member's call was pointed, else stub.  */
+      int direct = 1;
+      for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
+	if ((m->flags & DP_FLAG_SHARED) && dp_state_of (m) == st)
+	  direct &= dp_route_one (obj, m, dest_kind, t);
+      st->callsite = direct ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
+    }
   dp_sync_cores ();
-  dp_state_of (rec)->last_patch_ns = dp_monotonic_ns ();
-  dp_promoter_stats.patches++;
+  st->last_patch_ns = dp_monotonic_ns ();
 }
 
 /* Give OBJ's stubs a writable view, once.  */
@@ -405,11 +473,8 @@ dp_make_plain (struct dp_object *obj, const struct dp_site_record *rec,
 	       int status)
 {
   struct dp_site_state *st = dp_state_of (rec);
-  uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
   __atomic_store_n (&st->status, (uint8_t) status, __ATOMIC_RELEASE);
-  dp_route_site (obj, rec,
-		 dp_codegen_entry_jump (entry, entry + DP_ENTRY_JUMP_OFFSET),
-		 entry + DP_ENTRY_JUMP_OFFSET);
+  dp_route_site (obj, rec, DP_DEST_JUMP, 0);
   st->countdown = INT32_MAX;
 }
 
@@ -545,9 +610,7 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   __atomic_store_n (&st->ntargets, (uint8_t) m, __ATOMIC_RELEASE);
   __atomic_store_n (&st->status, DP_STATUS_PROMOTED, __ATOMIC_RELEASE);
   st->promotions++;
-  dp_route_site (obj, rec,
-		 dp_codegen_entry_jump ((uintptr_t) DP_REL (rec, entry_rel), t),
-		 t);
+  dp_route_site (obj, rec, DP_DEST_TRAMPOLINE, t);
   dp_promoter_stats.promotions++;
 }
 
@@ -561,8 +624,7 @@ dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
       < (uint64_t) dp_repatch_interval_ms * 1000000u)
     return;
   __atomic_store_n (&st->status, DP_STATUS_LEARNING, __ATOMIC_RELEASE);
-  dp_route_site (obj, rec, dp_codegen_entry_learning (),
-		 (uintptr_t) DP_REL (rec, entry_rel));
+  dp_route_site (obj, rec, DP_DEST_LEARN, 0);
   dp_retire (st->trampoline);
   st->trampoline = 0;
   __atomic_store_n (&st->ntargets, 0, __ATOMIC_RELEASE);
@@ -830,6 +892,8 @@ dp_promoter_forget (struct dp_object *obj)
   if (obj->stubs)
     dp_execmem_release (obj->stubs, 0);
   obj->stubs = NULL;
+  free (obj->callsites);
+  obj->callsites = NULL;
   dp_execmem_release_adopted (obj->code_lo, obj->code_hi);
   pthread_mutex_unlock (&dp_promoter_lock);
 }

@@ -10,10 +10,14 @@
      promoter promotions=N relearns=N megamorphic=N patches=N
               grace_periods=N grace_avg_us=N reclaimed=N
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
+     shared family=NAME sites=N state=S calls=N samples=N hits=N
+            misses=N miss_rate=P% promotions=N repatches=N
+            unreachable=N trampoline=0xA route=call|stub|none
+       target ...   other ...   (as below)
      site id=N file=F line=N col=N func=NAME kind=call|sibcall
           state=S calls=N samples=N hits=N misses=N miss_rate=P%
           promotions=N repatches=N unreachable=N call=0xA entry=0xA
-          trampoline=0xA route=call|stub|none
+          trampoline=0xA route=call|stub|none [shared=NAME]
        target addr=0xA sym=NAME promoted=0|1 samples=N share=P%
        other samples=N share=P%
 
@@ -29,6 +33,11 @@
    the stub's indirect jump), stub (only the stub's entry was: the call's
    displacement could not be replaced atomically) or none (never
    redirected).
+   A shared record (dynpromote_shared families, after their object
+   line, before its sites) is the one learning state that its sites=N
+   member sites share, with its targets; each member's site line says
+   shared=NAME, shows the family's state and counters (there are no
+   per-member ones) and has no target lines of its own.
    Objects are listed in registration order; objects unloaded by dlclose
    keep the block they had when they went.  */
 
@@ -113,41 +122,112 @@ dp_site_state_name (const struct dp_site_state *st)
     }
 }
 
-static void
-dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
+/* The family name of shared record REC, stored after its state by the
+   plugin, copied into BUF (escaped later by dp_put_value).  */
+static const char *
+dp_family_name (const struct dp_site_record *rec, char *buf)
 {
-  const struct dp_site_state *st = dp_state_of (rec);
+  const char *name = (const char *) dp_state_of (rec) + DP_STATE_SIZE;
+  size_t n = 0;
+  while (n < DP_SHARED_NAME_MAX - 1 && name[n])
+    n++;
+  memcpy (buf, name, n);
+  buf[n] = 0;
+  return n ? buf : "?";
+}
+
+/* The counters common to site and shared lines, from " state=" to
+   " unreachable=N".  */
+static void
+dp_write_counters (FILE *f, const struct dp_site_state *st)
+{
   int promoted = st->status == DP_STATUS_PROMOTED;
   int ntargets = promoted ? st->ntargets : 0;
-  char sym[512];
-
   uint64_t hits = 0;
   for (int i = 0; i < ntargets; i++)
     hits += st->slot[i].samples;
   uint64_t misses = promoted ? st->misses : 0;
   uint64_t judged = hits + misses;
+  fprintf (f, " state=%s calls=%" PRIu64 " samples=%" PRIu64
+	   " hits=%" PRIu64 " misses=%" PRIu64 " miss_rate=%.1f%%"
+	   " promotions=%u repatches=%u unreachable=%u",
+	   dp_site_state_name (st), dp_estimated_calls (st),
+	   st->total_samples, hits, misses,
+	   judged ? 100.0 * (double) misses / (double) judged : 0.0,
+	   (unsigned) st->promotions, (unsigned) st->repatches,
+	   (unsigned) st->unreachable);
+}
+
+static const char *
+dp_route_name (const struct dp_site_state *st)
+{
+  return st->callsite == DP_CALLSITE_DIRECT ? "call"
+	 : st->callsite == DP_CALLSITE_STUB ? "stub" : "none";
+}
+
+static void dp_write_targets (FILE *f, const struct dp_site_state *st);
+
+static void
+dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
+{
+  const struct dp_site_state *st = dp_state_of (rec);
+  int promoted = st->status == DP_STATUS_PROMOTED;
 
   fprintf (f, "site id=%u file=", id);
   dp_put_value (f, (const char *) DP_REL (rec, file_rel));
   fprintf (f, " line=%" PRIu32 " col=%u func=", rec->line,
 	   (unsigned) rec->column);
   dp_put_value (f, (const char *) DP_REL (rec, func_rel));
-  fprintf (f, " kind=%s state=%s calls=%" PRIu64 " samples=%" PRIu64
-	   " hits=%" PRIu64 " misses=%" PRIu64 " miss_rate=%.1f%%"
-	   " promotions=%u repatches=%u unreachable=%u"
-	   " call=0x%" PRIxPTR " entry=0x%" PRIxPTR " trampoline=0x%" PRIx64
-	   " route=%s\n",
-	   rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call",
-	   dp_site_state_name (st), dp_estimated_calls (st),
-	   st->total_samples, hits, misses,
-	   judged ? 100.0 * (double) misses / (double) judged : 0.0,
-	   (unsigned) st->promotions, (unsigned) st->repatches,
-	   (unsigned) st->unreachable,
+  fprintf (f, " kind=%s", rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call");
+  dp_write_counters (f, st);
+  fprintf (f, " call=0x%" PRIxPTR " entry=0x%" PRIxPTR " trampoline=0x%"
+	   PRIx64 " route=%s",
 	   (rec->flags & DP_FLAG_CALL_KNOWN)
 	   ? (uintptr_t) DP_REL (rec, call_rel) : (uintptr_t) 0,
 	   (uintptr_t) DP_REL (rec, entry_rel), promoted ? st->trampoline : 0,
-	   st->callsite == DP_CALLSITE_DIRECT ? "call"
-	   : st->callsite == DP_CALLSITE_STUB ? "stub" : "none");
+	   dp_route_name (st));
+  if (rec->flags & DP_FLAG_SHARED)
+    {
+      /* The family's targets are listed once, on its shared record.  */
+      char name[DP_SHARED_NAME_MAX];
+      fputs (" shared=", f);
+      dp_put_value (f, dp_family_name (rec, name));
+      fputc ('\n', f);
+      return;
+    }
+  fputc ('\n', f);
+  dp_write_targets (f, st);
+}
+
+/* The shared record of REC's family (REC is its first member in
+   [BEGIN, END)), and its targets.  */
+static void
+dp_write_shared (FILE *f, const struct dp_site_record *rec,
+		 const struct dp_site_record *end)
+{
+  const struct dp_site_state *st = dp_state_of (rec);
+  unsigned members = 0;
+  for (const struct dp_site_record *m = rec; m < end; m++)
+    members += (m->flags & DP_FLAG_SHARED) && dp_state_of (m) == st;
+  char name[DP_SHARED_NAME_MAX];
+  fputs ("shared family=", f);
+  dp_put_value (f, dp_family_name (rec, name));
+  fprintf (f, " sites=%u", members);
+  dp_write_counters (f, st);
+  fprintf (f, " trampoline=0x%" PRIx64 " route=%s\n",
+	   st->status == DP_STATUS_PROMOTED ? st->trampoline : 0,
+	   dp_route_name (st));
+  dp_write_targets (f, st);
+}
+
+/* The target and other lines of state ST.  */
+static void
+dp_write_targets (FILE *f, const struct dp_site_state *st)
+{
+  int promoted = st->status == DP_STATUS_PROMOTED;
+  int ntargets = promoted ? st->ntargets : 0;
+  uint64_t misses = promoted ? st->misses : 0;
+  char sym[512];
 
   /* Promoted targets first, in trampoline order; then the others,
      busiest first.  */
@@ -212,6 +292,17 @@ dp_stats_write_object (FILE *f, const struct dp_site_record *begin,
   dp_object_path (begin, path, sizeof path);
   dp_write_object_line (f, path, DYNPROMOTE_ABI_VERSION,
 			(size_t) (end - begin), state);
+  /* Each shared family once, in the order of its first member.  */
+  for (const struct dp_site_record *rec = begin; rec < end; rec++)
+    if (rec->flags & DP_FLAG_SHARED)
+      {
+	const struct dp_site_record *m = begin;
+	while (m < rec && !((m->flags & DP_FLAG_SHARED)
+			    && dp_state_of (m) == dp_state_of (rec)))
+	  m++;
+	if (m == rec)
+	  dp_write_shared (f, rec, end);
+      }
   unsigned id = 0;
   for (const struct dp_site_record *rec = begin; rec < end; rec++, id++)
     dp_write_site (f, id, rec);

@@ -642,6 +642,7 @@ struct reader
   size_t dump;			/* SIZE_MAX before the header */
   size_t object;		/* SIZE_MAX outside an object */
   size_t site;			/* SIZE_MAX outside a site */
+  bool shared;			/* in a shared record's block */
 };
 
 /* A declared site count that disagrees with the site lines means a
@@ -663,6 +664,7 @@ close_object (struct reader *r)
     }
   r->object = SIZE_MAX;
   r->site = SIZE_MAX;
+  r->shared = false;
 }
 
 /* "# dynpromote-stats vN" starts a dump: returns false for any other
@@ -721,7 +723,20 @@ read_line (struct reader *r, char *line, size_t len)
       parse_fields (&r->in, record, site_keys, s);
       objects[r->object].nsites++;
       r->site = nsites++;
+      r->shared = false;
     }
+  else if (!strcmp (record, "shared"))
+    {
+      /* A family's shared learning state: its member sites are rows of
+	 their own, so the block's target and other lines are skipped.  */
+      if (r->object == SIZE_MAX)
+	die_at (&r->in, "malformed dump: 'shared' record outside an object");
+      r->site = SIZE_MAX;
+      r->shared = true;
+    }
+  else if (r->shared
+	   && (!strcmp (record, "target") || !strcmp (record, "other")))
+    ;
   else if (!strcmp (record, "target"))
     {
       if (r->site == SIZE_MAX)

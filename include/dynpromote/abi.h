@@ -86,8 +86,20 @@ enum dp_site_flags
   DP_FLAG_RETPOLINE = 1 << 2,    /* fallback goes through a retpoline.  */
   DP_FLAG_STATIC_CHAIN = 1 << 3, /* %r10 carries a static chain.  */
   DP_FLAG_MS_ABI = 1 << 4,       /* callee uses the ms_abi convention.  */
-  DP_FLAG_CALL_KNOWN = 1 << 5    /* call_rel is valid.  */
+  DP_FLAG_CALL_KNOWN = 1 << 5,   /* call_rel is valid.  */
+  DP_FLAG_SHARED = 1 << 6        /* state_rel is a shared family state.  */
 };
+
+/* Shared learning (dynpromote_shared ("family"), DYNPROMOTE_SHARED,
+   dynamic_call): every site of a family in one linked object points its
+   state_rel at one state, the comdat, hidden symbol
+   DP_SHARED_PREFIX FAMILY [.MODE], where MODE (r retpoline, i IBT,
+   n notrack, in that order; absent for a plain build) keeps apart sites
+   whose stubs jump differently, so any member's stub can serve the
+   family's trampoline.  The state lives in .data: the family name,
+   NUL-terminated, follows its DP_STATE_SIZE bytes, for the dump.  */
+#define DP_SHARED_PREFIX "__dynpromote_shared_v1_"
+#define DP_SHARED_NAME_MAX 64
 
 /* The first two fields never move, whatever the version: a runtime that
    refuses a record's version still finds its countdown, to quiet it.  */
