@@ -363,26 +363,26 @@ dp_output_thunk (FILE *f)
    (delimited by the linker's __start_/__stop_ symbols, hidden so each
    object sees its own).  */
 
-static void
-dp_output_registration (FILE *f)
+void
+dp_output_registration (FILE *f, const dp_registration &reg)
 {
-  const char *group = DP_CTOR_SYMBOL;
+  const char *group = reg.ctor;
 
-  dp_output_comdat_function_start (f, DP_CTOR_SYMBOL, group);
+  dp_output_comdat_function_start (f, reg.ctor, group);
   fprintf (f, "\tmovl\t$%d, %%edi\n"
 	   "\tleaq\t%s(%%rip), %%rsi\n"
 	   "\tleaq\t__start_%s(%%rip), %%rdx\n"
 	   "\tleaq\t__stop_%s(%%rip), %%rcx\n"
 	   "\tjmp\t%s@PLT\n",
-	   DYNPROMOTE_ABI_VERSION, DP_OBJECT_SYMBOL, DP_SITES_SECTION,
-	   DP_SITES_SECTION, DP_REGISTER_SYMBOL);
-  dp_output_function_end (f, DP_CTOR_SYMBOL);
+	   DYNPROMOTE_ABI_VERSION, reg.slot, reg.section, reg.section,
+	   reg.register_fn);
+  dp_output_function_end (f, reg.ctor);
 
-  dp_output_comdat_function_start (f, DP_DTOR_SYMBOL, group);
+  dp_output_comdat_function_start (f, reg.dtor, group);
   fprintf (f, "\tleaq\t%s(%%rip), %%rdi\n"
 	   "\tjmp\t%s@PLT\n",
-	   DP_OBJECT_SYMBOL, DP_UNREGISTER_SYMBOL);
-  dp_output_function_end (f, DP_DTOR_SYMBOL);
+	   reg.slot, reg.unregister_fn);
+  dp_output_function_end (f, reg.dtor);
 
   fprintf (f, "\t.section .init_array,\"awG\",@init_array,%s,comdat\n"
 	   "\t.p2align 3\n"
@@ -390,7 +390,7 @@ dp_output_registration (FILE *f)
 	   "\t.section .fini_array,\"awG\",@fini_array,%s,comdat\n"
 	   "\t.p2align 3\n"
 	   "\t.quad %s\n",
-	   group, DP_CTOR_SYMBOL, group, DP_DTOR_SYMBOL);
+	   group, reg.ctor, group, reg.dtor);
 
   fprintf (f, "\t.section .bss.%s,\"awG\",@nobits,%s,comdat\n"
 	   "\t.p2align 6\n"
@@ -400,13 +400,12 @@ dp_output_registration (FILE *f)
 	   "\t.size %s, %d\n"
 	   "%s:\n"
 	   "\t.zero %d\n",
-	   DP_OBJECT_SYMBOL, group, DP_OBJECT_SYMBOL, DP_OBJECT_SYMBOL,
-	   DP_OBJECT_SYMBOL, DP_OBJECT_SYMBOL, DP_OBJECT_SLOT_SIZE,
-	   DP_OBJECT_SYMBOL, DP_OBJECT_SLOT_SIZE);
+	   reg.slot, group, reg.slot, reg.slot, reg.slot, reg.slot,
+	   DP_OBJECT_SLOT_SIZE, reg.slot, DP_OBJECT_SLOT_SIZE);
 
   fprintf (f, "\t.hidden __start_%s\n"
 	   "\t.hidden __stop_%s\n",
-	   DP_SITES_SECTION, DP_SITES_SECTION);
+	   reg.section, reg.section);
 }
 
 void
@@ -421,7 +420,13 @@ dp_emit_unit_end (void *, void *)
     fputs ("\t.att_syntax prefix\n", asm_out_file);
   dp_static_emit_unit_end (asm_out_file);
   if (dp_site_count)
-    dp_output_registration (asm_out_file);
+    {
+      static const dp_registration sites = {
+	DP_CTOR_SYMBOL, DP_DTOR_SYMBOL, DP_OBJECT_SYMBOL, DP_SITES_SECTION,
+	DP_REGISTER_SYMBOL, DP_UNREGISTER_SYMBOL
+      };
+      dp_output_registration (asm_out_file, sites);
+    }
   if (dp_thunk_needed)
     dp_output_thunk (asm_out_file);
   if (ASSEMBLER_DIALECT == ASM_INTEL)

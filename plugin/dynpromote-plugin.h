@@ -44,6 +44,9 @@ extern bool dp_function_pointer_like_p (const_tree type);
 
 /* dynpromote-rewrite.cc.  */
 extern const char *dp_function_asm_name (tree decl);
+extern rtx_insn *dp_label_call (rtx_insn *insn, const char *prefix,
+			       unsigned number, location_t loc,
+			       rtx_insn **unlock);
 extern opt_pass *dp_make_rewrite_pass (gcc::context *ctxt);
 
 /* dynpromote-emit.cc.  What the emitter needs to know about one site.  */
@@ -66,6 +69,15 @@ extern void dp_push_section (FILE *f, const char *name, const char *flags,
 			     const char *type);
 extern void dp_pop_section (FILE *f);
 extern void dp_request_thunk (void);
+
+/* One per-object registration: a comdat constructor handing SECTION's
+   records (between the linker's __start_/__stop_ symbols) and the
+   object's SLOT to REGISTER_FN, and a destructor calling UNREGISTER_FN.  */
+struct dp_registration
+{
+  const char *ctor, *dtor, *slot, *section, *register_fn, *unregister_fn;
+};
+extern void dp_output_registration (FILE *f, const dp_registration &reg);
 
 /* dynpromote-static.cc: static_call trampolines and call records.  */
 extern void dp_static_register_attribute (void);

@@ -41,6 +41,38 @@ dp_function_asm_name (tree decl)
   return name[0] == '*' ? name + 1 : name;
 }
 
+/* Put the label PREFIX<NUMBER> on call INSN.  With align-calls (the
+   default), the label and the call form one locked bundle of an 8-byte
+   bundle mode: the assembler pads before the label if the 5-byte call
+   would cross an aligned 8-byte word, so the runtime can replace its
+   rel32 with one aligned store (atomic on Intel and AMD alike).  The
+   label still names the call.  Returns the label's insn, and in *UNLOCK
+   the insn that ends the bundle (NULL without align-calls).  */
+
+rtx_insn *
+dp_label_call (rtx_insn *insn, const char *prefix, unsigned number,
+	       location_t loc, rtx_insn **unlock)
+{
+  char label[96];
+  snprintf (label, sizeof label, "%s%s%u:",
+	    dp_settings.align_calls
+	    ? ".bundle_align_mode 3\n\t.bundle_lock\n" : "", prefix, number);
+  rtx asm_label = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (label), loc);
+  MEM_VOLATILE_P (asm_label) = 1;
+  rtx_insn *label_insn = emit_insn_before (asm_label, insn);
+  *unlock = NULL;
+  if (dp_settings.align_calls)
+    {
+      rtx end = gen_rtx_ASM_INPUT_loc (VOIDmode,
+				       ggc_strdup (".bundle_unlock\n"
+						   "\t.bundle_align_mode 0"),
+				       loc);
+      MEM_VOLATILE_P (end) = 1;
+      *unlock = emit_insn_after (end, insn);
+    }
+  return label_insn;
+}
+
 /* Why a whole function is left alone, or NULL.  */
 
 static const char *
@@ -198,32 +230,10 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
 	}
     }
 
-  /* 2. Label the call instruction, for the site record.  With
-     align-calls (the default), the label and the call form one locked
-     bundle of an 8-byte bundle mode: the assembler pads before the label
-     if the 5-byte call would cross an aligned 8-byte word, so the
-     runtime can replace its rel32 with one aligned store (atomic on
-     Intel and AMD alike) and send the call straight to a trampoline.
-     The label still names the call.  */
-  char label[96];
-  if (dp_settings.align_calls)
-    snprintf (label, sizeof label,
-	      ".bundle_align_mode 3\n\t.bundle_lock\n.Ldp_call_%u:", number);
-  else
-    snprintf (label, sizeof label, ".Ldp_call_%u:", number);
-  rtx asm_label = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (label), loc);
-  MEM_VOLATILE_P (asm_label) = 1;
-  rtx_insn *label_insn = emit_insn_before (asm_label, insn);
-  rtx_insn *unlock_insn = NULL;
-  if (dp_settings.align_calls)
-    {
-      rtx unlock = gen_rtx_ASM_INPUT_loc (VOIDmode,
-					  ggc_strdup (".bundle_unlock\n"
-						      "\t.bundle_align_mode 0"),
-					  loc);
-      MEM_VOLATILE_P (unlock) = 1;
-      unlock_insn = emit_insn_after (unlock, insn);
-    }
+  /* 2. Label the call instruction, for the site record.  */
+  rtx_insn *unlock_insn;
+  rtx_insn *label_insn = dp_label_call (insn, ".Ldp_call_", number, loc,
+					&unlock_insn);
 
   /* 3. Call the entry stub directly.  The pattern is copied first: var
      tracking notes may share the original.  */

@@ -107,24 +107,8 @@ dp_static_rewrite_call (rtx_insn *insn, const_rtx addr, location_t loc)
     return;
 
   unsigned n = dp_scall_count++;
-  char label[96];
-  if (dp_settings.align_calls)
-    snprintf (label, sizeof label,
-	      ".bundle_align_mode 3\n\t.bundle_lock\n.Ldp_scall_%u:", n);
-  else
-    snprintf (label, sizeof label, ".Ldp_scall_%u:", n);
-  rtx asm_label = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (label), loc);
-  MEM_VOLATILE_P (asm_label) = 1;
-  emit_insn_before (asm_label, insn);
-  if (dp_settings.align_calls)
-    {
-      rtx unlock = gen_rtx_ASM_INPUT_loc (VOIDmode,
-					  ggc_strdup (".bundle_unlock\n"
-						      "\t.bundle_align_mode 0"),
-					  loc);
-      MEM_VOLATILE_P (unlock) = 1;
-      emit_insn_after (unlock, insn);
-    }
+  rtx_insn *unlock;
+  dp_label_call (insn, ".Ldp_scall_", n, loc, &unlock);
 
   FILE *f = asm_out_file;
   expanded_location xloc = expand_location (loc);
@@ -215,62 +199,6 @@ dp_static_output_trampoline (FILE *f, const char *tramp)
 	   DP_SCALL_TRAMPOLINE, tramp, tramp, key);
 }
 
-/* One registration per linked object, like the sites' (emit.cc).  */
-
-static void
-dp_static_output_registration (FILE *f)
-{
-  const char *group = DP_SCALL_CTOR_SYMBOL;
-  static const char *const names[2] = { DP_SCALL_CTOR_SYMBOL,
-					DP_SCALL_DTOR_SYMBOL };
-  for (const char *name : names)
-    {
-      fprintf (f, "\t.section .text.%s,\"axG\",@progbits,%s,comdat\n"
-	       "\t.p2align 4\n"
-	       "\t.globl %s\n"
-	       "\t.hidden %s\n"
-	       "\t.type %s, @function\n"
-	       "%s:\n",
-	       name, group, name, name, name, name);
-      if (flag_cf_protection & CF_BRANCH)
-	fputs ("\tendbr64\n", f);
-      if (name == names[0])
-	fprintf (f, "\tmovl\t$%d, %%edi\n"
-		 "\tleaq\t%s(%%rip), %%rsi\n"
-		 "\tleaq\t__start_%s(%%rip), %%rdx\n"
-		 "\tleaq\t__stop_%s(%%rip), %%rcx\n"
-		 "\tjmp\t%s@PLT\n",
-		 DYNPROMOTE_ABI_VERSION, DP_SCALL_OBJECT_SYMBOL,
-		 DP_SCALL_SECTION, DP_SCALL_SECTION, DP_SCALL_REGISTER_SYMBOL);
-      else
-	fprintf (f, "\tleaq\t%s(%%rip), %%rdi\n"
-		 "\tjmp\t%s@PLT\n",
-		 DP_SCALL_OBJECT_SYMBOL, DP_SCALL_UNREGISTER_SYMBOL);
-      fprintf (f, "\t.size %s, .-%s\n", name, name);
-    }
-  fprintf (f, "\t.section .init_array,\"awG\",@init_array,%s,comdat\n"
-	   "\t.p2align 3\n"
-	   "\t.quad %s\n"
-	   "\t.section .fini_array,\"awG\",@fini_array,%s,comdat\n"
-	   "\t.p2align 3\n"
-	   "\t.quad %s\n",
-	   group, DP_SCALL_CTOR_SYMBOL, group, DP_SCALL_DTOR_SYMBOL);
-  fprintf (f, "\t.section .bss.%s,\"awG\",@nobits,%s,comdat\n"
-	   "\t.p2align 6\n"
-	   "\t.globl %s\n"
-	   "\t.hidden %s\n"
-	   "\t.type %s, @object\n"
-	   "\t.size %s, %d\n"
-	   "%s:\n"
-	   "\t.zero %d\n"
-	   "\t.hidden __start_%s\n"
-	   "\t.hidden __stop_%s\n",
-	   DP_SCALL_OBJECT_SYMBOL, group, DP_SCALL_OBJECT_SYMBOL,
-	   DP_SCALL_OBJECT_SYMBOL, DP_SCALL_OBJECT_SYMBOL,
-	   DP_SCALL_OBJECT_SYMBOL, DP_OBJECT_SLOT_SIZE, DP_SCALL_OBJECT_SYMBOL,
-	   DP_OBJECT_SLOT_SIZE, DP_SCALL_SECTION, DP_SCALL_SECTION);
-}
-
 /* Trampolines referred to other than by a call (their address taken)
    are found in the symbol table.  Not in the IR-only objects of -flto:
    the code is generated, and this runs again, at link time.  */
@@ -309,5 +237,9 @@ dp_static_emit_unit_end (FILE *f)
   });
   for (const char *name : names)
     dp_static_output_trampoline (f, name);
-  dp_static_output_registration (f);
+  static const dp_registration scalls = {
+    DP_SCALL_CTOR_SYMBOL, DP_SCALL_DTOR_SYMBOL, DP_SCALL_OBJECT_SYMBOL,
+    DP_SCALL_SECTION, DP_SCALL_REGISTER_SYMBOL, DP_SCALL_UNREGISTER_SYMBOL
+  };
+  dp_output_registration (f, scalls);
 }
