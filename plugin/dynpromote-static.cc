@@ -11,8 +11,9 @@
    file emits the trampoline (hidden, in its own comdat group: one per
    linked object) and its record, laid out as dynpromote/abi.h says:
 
-     tramp:   jmp +8; nopl (%rax)       8-byte patch point (jmp function)
-     tramp+8: movq KEY@GOTPCREL(%rip), %r11
+     tramp:    endbr64 (IBT) or nop; nop
+     tramp+8:  jmp +8; nopl (%rax)      8-byte patch point (jmp function)
+     tramp+16: movq KEY@GOTPCREL(%rip), %r11
 	      movq 8(%r11), %r11        key.target
 	      jmp *%r11                 protected as the build asks
 
@@ -177,10 +178,17 @@ dp_static_output_trampoline (FILE *f, const char *tramp)
 	   DP_SCALL_TRAMP_SECTION, tramp, tramp, tramp, tramp, tramp);
   if (cfi)
     fputs ("\t.cfi_startproc\n", f);
-  fprintf (f, "\t.byte 0xe9, %d, 0, 0, 0, 0x0f, 0x1f, 0x00\n"
+  /* static_call (name) may also be taken as a function pointer: under
+     IBT the trampoline is then a legitimate indirect-call target.  */
+  if (flag_cf_protection & CF_BRANCH)
+    fputs ("\tendbr64\n", f);
+  else
+    fputs ("\t.byte 0x0f, 0x1f, 0x40, 0x00\n", f);
+  fprintf (f, "\t.byte 0x0f, 0x1f, 0x40, 0x00\n"
+	   "\t.byte 0xe9, %d, 0, 0, 0, 0x0f, 0x1f, 0x00\n"
 	   "\tmovq\t%s@GOTPCREL(%%rip), %%r11\n"
 	   "\tmovq\t8(%%r11), %%r11\n",
-	   DP_SCALL_FALLBACK_OFFSET - 5, key);
+	   DP_SCALL_FALLBACK_OFFSET - DP_SCALL_PATCH_OFFSET - 5, key);
   dp_static_output_jump (f, cfi);
   if (cfi)
     fputs ("\t.cfi_endproc\n", f);

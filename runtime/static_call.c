@@ -8,8 +8,9 @@
    1. store the key's target (what the trampolines' fallback jump loads)
       and func;
    2. every trampoline of the key, in every registered object: one
-      aligned 8-byte store of "jmp F" if F is within rel32 reach, else of
-      "jmp +8" (the fallback: through the key's target);
+      aligned 8-byte store at its patch point of "jmp F" if F is within
+      rel32 reach, else of "jmp +8" (the fallback: through the key's
+      target);
    3. every recorded call of the key: one aligned store of its rel32,
       to F if within reach, else to the trampoline;
    4. serialise all cores (membarrier SYNC_CORE).
@@ -69,9 +70,10 @@ dp_scall_route (struct dp_scall_record *rec, uintptr_t target)
   uintptr_t tramp = (uintptr_t) DP_REL (rec, tramp_rel);
   if (rec->kind == DP_SCALL_TRAMPOLINE)
     {
-      uintptr_t to = dp_codegen_reachable (code + 5, target)
+      uintptr_t patch = code + DP_SCALL_PATCH_OFFSET;
+      uintptr_t to = dp_codegen_reachable (patch + 5, target)
 		     ? target : code + DP_SCALL_FALLBACK_OFFSET;
-      dp_code_store8 (code, dp_codegen_entry_jump (code, to));
+      dp_code_store8 (patch, dp_codegen_entry_jump (patch, to));
       return;
     }
   if (rec->state == DP_SCALL_UNCHECKED)

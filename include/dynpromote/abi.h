@@ -125,10 +125,13 @@ struct dp_site_record
    every unit that calls through a static-call key, a hidden comdat
    trampoline for the key:
 
-     +0   8 bytes, 8-byte aligned patch point: jmp +8 (e9 03 00 00 00
+     +0   endbr64 (under -fcf-protection=branch: the trampoline is also
+          what static_call (name) evaluates to, so it may be called
+          indirectly) or a 4-byte nop, then a 4-byte nop
+     +8   8 bytes, 8-byte aligned patch point: jmp +16 (e9 03 00 00 00
           0f 1f 00), or jmp <current function> when the runtime can reach
           it with a rel32; one aligned store switches it
-     +8   movq key@GOTPCREL(%rip), %r11; movq 8(%r11), %r11
+     +16  movq key@GOTPCREL(%rip), %r11; movq 8(%r11), %r11
           (the key's target) and the indirect jump to %r11, protected as
           the build asks
 
@@ -150,7 +153,8 @@ struct dp_site_record
 #define DP_SCALL_TRAMP_PREFIX "__dynpromote_scall_tramp_"
 #define DP_SCALL_KEY_PREFIX "__dynpromote_scall_key_"
 #define DP_SCALL_ATTRIBUTE_NAME "dynpromote_static_call"
-#define DP_SCALL_FALLBACK_OFFSET 8
+#define DP_SCALL_PATCH_OFFSET 8
+#define DP_SCALL_FALLBACK_OFFSET 16
 
 enum dp_scall_kind
 {

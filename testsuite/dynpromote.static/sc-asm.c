@@ -1,10 +1,10 @@
 /* Purpose: what the plugin emits for static calls: each call of a key's
    trampoline is padded into an 8-byte bundle, labelled and recorded; the
-   trampoline (hidden, comdat) starts with the 8-byte patch point "jmp +8"
-   followed by the fallback through the key; and one registration
+   trampoline (hidden, comdat) starts with 8 bytes of nops, then the
+   8-byte patch point "jmp +8" followed by the fallback through the key; and one registration
    constructor per object.  A sibcall is recorded as a jmp.  */
 /* { dg-do compile } */
-/* { dg-options "-O2" } */
+/* { dg-options "-O2 -fcf-protection=none" } */
 
 #include <dynpromote/static_call.h>
 
@@ -24,6 +24,6 @@ twice (long x)
 /* { dg-final { scan-assembler {\tcall\t__dynpromote_scall_tramp_op\n} } } */
 /* { dg-final { scan-assembler {\tjmp\t__dynpromote_scall_tramp_op\n} } } */
 /* { dg-final { scan-assembler {\.hidden __dynpromote_scall_tramp_op\n} } } */
-/* { dg-final { scan-assembler {__dynpromote_scall_tramp_op:\n\t\.cfi_startproc\n\t\.byte 0xe9, 3, 0, 0, 0, 0x0f, 0x1f, 0x00\n\tmovq\t__dynpromote_scall_key_op@GOTPCREL\(%rip\), %r11\n\tmovq\t8\(%r11\), %r11\n\tjmp\t\*%r11\n} } } */
+/* { dg-final { scan-assembler {__dynpromote_scall_tramp_op:\n\t\.cfi_startproc\n\t\.byte 0x0f, 0x1f, 0x40, 0x00\n\t\.byte 0x0f, 0x1f, 0x40, 0x00\n\t\.byte 0xe9, 3, 0, 0, 0, 0x0f, 0x1f, 0x00\n\tmovq\t__dynpromote_scall_key_op@GOTPCREL\(%rip\), %r11\n\tmovq\t8\(%r11\), %r11\n\tjmp\t\*%r11\n} } } */
 /* { dg-final { scan-assembler-times {section dynpromote_scall_v1,"aw} 3 } } */
 /* { dg-final { scan-assembler {\tjmp\t__dynpromote_register_static_calls@PLT} } } */
