@@ -14,6 +14,8 @@
 #                        across builds (drops what legitimately varies)
 # The driver provides $here (bench/real), $jobs, $data (generated inputs),
 # $cflags, $ldflags and compile_each (compile sources in parallel).
+# The P_ variables are read through eval there:
+# shellcheck disable=SC2034,SC2154
 
 # Lua 5.4: the interpreter, built the way upstream's "make linux" does
 # (all -O2; upstream's -Os for the parser is left out so that every file
