@@ -31,6 +31,8 @@
 
 #include <dynpromote.h>
 
+#include "bench-util.h"
+
 typedef long (*op_fn) (long);
 
 __attribute__ ((noinline)) long spin_op (long x);
@@ -81,21 +83,6 @@ spin_main (void *arg)
     acc = spin_fn (acc);
   sink = acc;
   return NULL;
-}
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int
-by_value (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
 }
 
 int

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-util.h"
+
 typedef long (*op_fn) (long);
 
 __attribute__ ((noinline)) static long f0 (long x) { return x + 1; }
@@ -39,14 +41,6 @@ loop_direct (long n)
   for (long i = 0; i < n; i++)
     acc = f0 (acc);
   return acc;
-}
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
 int

@@ -45,6 +45,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-util.h"
+
 typedef long (*op_fn) (long);
 
 #define NTARGETS 64
@@ -132,21 +134,6 @@ static const struct shape shapes[] = {
   { "unif8", 8, NULL },
   { "mega", 64, NULL },
 };
-
-static int
-by_value (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 /* xorshift64: a fixed sequence, the same in every build.  */
 static unsigned long long rng = 0x9e3779b97f4a7c15ull;

@@ -20,6 +20,8 @@
 #include <time.h>
 #include <dynpromote/static_call.h>
 
+#include "bench-util.h"
+
 __attribute__ ((noipa)) long add3 (long x);
 __attribute__ ((noipa)) long
 add3 (long x)
@@ -49,21 +51,6 @@ run (long n)
 #endif
     }
   return acc;
-}
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int
-by_value (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
 }
 
 int
