@@ -60,7 +60,7 @@ struct dp_site_state
   uint8_t unreachable;     /* hot targets left out: rel32 out of reach.  */
   uint64_t calls;          /* calls accounted for by past samples.  */
   uint64_t samples;        /* samples since learning (re)started.  */
-  uint64_t other;          /* learning samples with no free slot.  */
+  uint64_t other;          /* samples whose target found no free slot.  */
   uint64_t misses;         /* promoted samples that matched no target.  */
   uint64_t total_samples;
   uint16_t promotions;

@@ -142,7 +142,8 @@ dp_sample_promoted (struct dp_site_state *st, uint64_t target)
       __atomic_fetch_add (&st->misses, 1, __ATOMIC_RELAXED);
       /* Keep the missing targets in the free slots: a relearn starts
 	 from them.  */
-      dp_count_target (st, n, target);
+      if (!dp_count_target (st, n, target))
+	__atomic_fetch_add (&st->other, 1, __ATOMIC_RELAXED);
     }
 
   /* Plain read-modify-write: a lost update only stretches a window.  */

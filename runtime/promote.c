@@ -478,6 +478,61 @@ dp_make_plain (struct dp_object *obj, const struct dp_site_record *rec,
   st->countdown = INT32_MAX;
 }
 
+/* Lay out ST's slots for a promotion to TARGETS[0..M): the promoted
+   targets first, in trampoline order, each keeping what it was learned
+   on (st->learned) and counting its sampled hits from zero; then every
+   other target seen, with its learning samples, where sampled misses
+   will go on counting it.  The slots are read again here, not taken from
+   the decision's snapshot: building the trampoline can take a while (a
+   core serialisation, mappings), and what the program called meanwhile
+   (say, a forked child that moved on to a new target) must stay in the
+   statistics and in the relearn's head start.  A sample racing with this
+   rewrite may be miscounted by one, never a call misdirected.  */
+static void
+dp_commit_slots (struct dp_site_state *st, const uint64_t *targets, int m)
+{
+  uint64_t seen[DP_SLOTS], count[DP_SLOTS];
+  uint64_t total = st->other;
+  for (int i = 0; i < DP_SLOTS; i++)
+    {
+      seen[i] = __atomic_load_n (&st->slot[i].target, __ATOMIC_RELAXED);
+      count[i] = __atomic_load_n (&st->slot[i].samples, __ATOMIC_RELAXED);
+      if (seen[i])
+	total += count[i];
+    }
+  int next = 0;
+  for (; next < m; next++)
+    {
+      uint64_t learned = 0;
+      for (int j = 0; j < DP_SLOTS; j++)
+	if (seen[j] == targets[next])
+	  {
+	    learned = count[j];
+	    seen[j] = 0;
+	  }
+      st->learned[next] = (uint32_t) learned;
+      __atomic_store_n (&st->slot[next].target, targets[next],
+			__ATOMIC_RELAXED);
+      __atomic_store_n (&st->slot[next].samples, 0, __ATOMIC_RELAXED);
+    }
+  for (int j = 0; j < DP_SLOTS && next < DP_SLOTS; j++)
+    if (seen[j])
+      {
+	st->learned[next] = 0;
+	__atomic_store_n (&st->slot[next].target, seen[j], __ATOMIC_RELAXED);
+	__atomic_store_n (&st->slot[next].samples, count[j],
+			  __ATOMIC_RELAXED);
+	next++;
+      }
+  for (; next < DP_SLOTS; next++)
+    {
+      st->learned[next] = 0;
+      __atomic_store_n (&st->slot[next].target, 0, __ATOMIC_RELAXED);
+      __atomic_store_n (&st->slot[next].samples, 0, __ATOMIC_RELAXED);
+    }
+  st->learned_total = (uint32_t) total;
+}
+
 struct dp_candidate
 {
   uint64_t target;
@@ -584,25 +639,7 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
      can branch to it.  */
   dp_sync_cores ();
 
-  for (int i = 0; i < DP_SLOTS; i++)
-    {
-      __atomic_store_n (&st->slot[i].target, i < m ? targets[i] : 0,
-			__ATOMIC_RELAXED);
-      __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
-    }
-  /* What was learned stays in the statistics: a target's samples are
-     its learning samples plus its sampled hits since.  */
-  for (int i = 0, j = 0; i < DP_SLOTS; i++)
-    {
-      st->learned[i] = 0;
-      if (i < m)
-	{
-	  while (j < k && cand[j].target != targets[i])
-	    j++;
-	  st->learned[i] = j < k ? (uint32_t) cand[j].samples : 0;
-	}
-    }
-  st->learned_total = (uint32_t) samples;
+  dp_commit_slots (st, targets, m);
   st->misses = 0;
   st->window = st->window_misses = 0;
   st->expected_miss = (uint32_t) (100 - covered * 100 / samples);

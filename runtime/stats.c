@@ -26,8 +26,9 @@
    reach), nomem (no executable memory near it) or off.  calls is an
    estimate from the sampling spans.  A promoted target's samples are the
    learning samples its promotion was decided on plus its sampled hits
-   since; shares are of all of a site's counted samples (misses included,
-   once promoted).  hits and misses on the site line count only since the
+   since; a target left on the indirect path counts its learning samples
+   plus its sampled misses; shares are of all of a site's counted samples
+   and add up to 100%.  hits and misses on the site line count only since the
    last promotion.  route says how the runtime last redirected the site:
    call (its call instruction itself was pointed at the trampoline or
    the stub's indirect jump), stub (only the stub's entry was: the call's
@@ -226,7 +227,6 @@ dp_write_targets (FILE *f, const struct dp_site_state *st)
 {
   int promoted = st->status == DP_STATUS_PROMOTED;
   int ntargets = promoted ? st->ntargets : 0;
-  uint64_t misses = promoted ? st->misses : 0;
   char sym[512];
 
   /* Promoted targets first, in trampoline order; then the others,
@@ -248,16 +248,36 @@ dp_write_targets (FILE *f, const struct dp_site_state *st)
       }
 
   /* A target's samples: while learning, this round's; once promoted,
-     what the decision learned plus the sampled hits since.  Shares are
-     of all of them (and of the misses, for a promoted site).  */
+     what the decision learned plus the sampled hits since, and for a
+     target left on the indirect path its learning samples plus its
+     sampled misses.  Every sample is in exactly one slot or in "other",
+     so the shares add up to 100%.  */
   uint64_t counts[DP_SLOTS];
-  uint64_t total_count = st->other + (promoted ? misses : 0);
+  uint64_t total_count = st->other;
   for (int i = 0; i < n; i++)
     {
       int s = order[i];
       counts[i] = st->slot[s].samples + (s < ntargets ? st->learned[s] : 0);
       total_count += counts[i];
     }
+  /* A learning sample racing with a promotion's slot rewrite can give a
+     target a second slot; show it once.  */
+  int shown = 0;
+  for (int i = 0; i < n; i++)
+    {
+      int dup = -1;
+      for (int j = 0; j < shown && dup < 0; j++)
+	if (st->slot[order[j]].target == st->slot[order[i]].target)
+	  dup = j;
+      if (dup >= 0)
+	counts[dup] += counts[i];
+      else
+	{
+	  order[shown] = order[i];
+	  counts[shown++] = counts[i];
+	}
+    }
+  n = shown;
   double total = total_count ? (double) total_count : 1.0;
   for (int i = 0; i < n; i++)
     {
