@@ -96,7 +96,7 @@ dp_put_value (FILE *f, const char *s)
 static uint64_t
 dp_estimated_calls (const struct dp_site_state *st)
 {
-  uint64_t calls = st->calls;
+  uint64_t calls = st->calls + st->direct_hits;
   int64_t since = (int64_t) st->span - 1 - (int64_t) st->countdown;
   if (st->total_samples && since > 0 && st->countdown != INT32_MAX)
     calls += (uint64_t) since;
@@ -137,6 +137,14 @@ dp_family_name (const struct dp_site_record *rec, char *buf)
   return n ? buf : "?";
 }
 
+/* The inline guard's hits (calls, never sampled) in samples, as if
+   they had been sampled like the trampoline's.  */
+static uint64_t
+dp_direct_samples (const struct dp_site_state *st)
+{
+  return st->direct_hits / (dp_sample_period ? dp_sample_period : 1);
+}
+
 /* The counters common to site and shared lines, from " state=" to
    " unreachable=N".  */
 static void
@@ -144,7 +152,7 @@ dp_write_counters (FILE *f, const struct dp_site_state *st)
 {
   int promoted = st->status == DP_STATUS_PROMOTED;
   int ntargets = promoted ? st->ntargets : 0;
-  uint64_t hits = 0;
+  uint64_t hits = ntargets ? dp_direct_samples (st) : 0;
   for (int i = 0; i < ntargets; i++)
     hits += st->slot[i].samples;
   uint64_t misses = promoted ? st->misses : 0;
@@ -162,7 +170,8 @@ dp_write_counters (FILE *f, const struct dp_site_state *st)
 static const char *
 dp_route_name (const struct dp_site_state *st)
 {
-  return st->callsite == DP_CALLSITE_DIRECT ? "call"
+  return st->direct == DP_DIRECT_ON ? "direct"
+	 : st->callsite == DP_CALLSITE_DIRECT ? "call"
 	 : st->callsite == DP_CALLSITE_STUB ? "stub" : "none";
 }
 
@@ -257,7 +266,8 @@ dp_write_targets (FILE *f, const struct dp_site_state *st)
   for (int i = 0; i < n; i++)
     {
       int s = order[i];
-      counts[i] = st->slot[s].samples + (s < ntargets ? st->learned[s] : 0);
+      counts[i] = st->slot[s].samples + (s < ntargets ? st->learned[s] : 0)
+		  + (s == 0 && ntargets ? dp_direct_samples (st) : 0);
       total_count += counts[i];
     }
   /* A learning sample racing with a promotion's slot rewrite can give a
