@@ -12,24 +12,26 @@
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
      shared family=NAME sites=N state=S calls=N samples=N hits=N
             misses=N miss_rate=P% promotions=N repatches=N
-            unreachable=N trampoline=0xA route=call|stub|none
+            unreachable=N trampoline=0xA route=direct|call|stub|none
        target ...   other ...   (as below)
      site id=N file=F line=N col=N func=NAME kind=call|sibcall
           state=S calls=N samples=N hits=N misses=N miss_rate=P%
           promotions=N repatches=N unreachable=N call=0xA entry=0xA
-          trampoline=0xA route=call|stub|none [shared=NAME]
+          trampoline=0xA route=direct|call|stub|none [shared=NAME]
        target addr=0xA sym=NAME promoted=0|1 samples=N share=P%
        other samples=N share=P%
 
    (records are one line each; folded here.)  S is idle (never sampled),
    learning, promoted, megamorphic, unreachable (hot targets out of rel32
    reach), nomem (no executable memory near it) or off.  calls is an
-   estimate from the sampling spans.  A promoted target's samples are the
+   estimate from the sampling spans, plus the inline guard's hits, which
+   are counted, not sampled.  A promoted target's samples are the
    learning samples its promotion was decided on plus its sampled hits
-   since; a target left on the indirect path counts its learning samples
+   since (the guard's hits count as if sampled at the sample period); a target left on the indirect path counts its learning samples
    plus its sampled misses; shares are of all of a site's counted samples
    and add up to 100%.  hits and misses on the site line count only since the
    last promotion.  route says how the runtime last redirected the site:
+   direct (the inline guard's call points at the hottest target itself),
    call (its call instruction itself was pointed at the trampoline or
    the stub's indirect jump), stub (only the stub's entry was: the call's
    displacement could not be replaced atomically) or none (never
