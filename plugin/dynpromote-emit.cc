@@ -188,6 +188,8 @@ dp_site_flags (const dp_site_info &site)
     flags |= DP_FLAG_STATIC_CHAIN;
   if (site.ms_abi)
     flags |= DP_FLAG_MS_ABI;
+  if (site.guarded)
+    flags |= DP_FLAG_GUARDED;
   return flags;
 }
 
@@ -198,7 +200,7 @@ dp_site_flags (const dp_site_info &site)
    jump as every member's would.  */
 
 static const char *
-dp_shared_state (FILE *f, const dp_site_info &site)
+dp_shared_state_symbol (const dp_site_info &site)
 {
   unsigned flags = dp_site_flags (site);
   char mode[8], *m = mode;
@@ -209,8 +211,27 @@ dp_shared_state (FILE *f, const dp_site_info &site)
   if ((flags & DP_FLAG_NOTRACK) && (flags & DP_FLAG_IBT))
     *m++ = 'n';
   *m = 0;
-  char *sym = ACONCAT ((DP_SHARED_PREFIX, site.family, mode[0] ? "." : "",
-			mode, NULL));
+  return ggc_strdup (ACONCAT ((DP_SHARED_PREFIX, site.family,
+			       mode[0] ? "." : "", mode, NULL)));
+}
+
+/* The symbol of SITE's learning state (its own or its family's), which
+   the inline guard reads before it is emitted.  */
+
+const char *
+dp_state_symbol (const dp_site_info &site)
+{
+  if (site.family)
+    return dp_shared_state_symbol (site);
+  char own[32];
+  snprintf (own, sizeof own, ".Ldp_state_%u", site.number);
+  return ggc_strdup (own);
+}
+
+static const char *
+dp_shared_state (FILE *f, const dp_site_info &site)
+{
+  const char *sym = dp_shared_state_symbol (site);
   if (!dp_shared_states)
     dp_shared_states = new hash_set<nofree_string_hash>;
   if (dp_shared_states->contains (sym))
@@ -246,17 +267,15 @@ dp_emit_site (const dp_site_info &site)
   unsigned func_label = dp_string_label (f, site.function);
 
   /* Learning state: the site's own, or its family's.  */
-  char own_state[32];
-  const char *state = own_state;
+  const char *state = dp_state_symbol (site);
   unsigned flags = dp_site_flags (site);
   if (site.family)
     {
-      state = dp_shared_state (f, site);
+      dp_shared_state (f, site);
       flags |= DP_FLAG_SHARED;
     }
   else
     {
-      snprintf (own_state, sizeof own_state, ".Ldp_state_%u", n);
       dp_push_section (f, ".bss.dynpromote", "aw", "@nobits");
       fprintf (f, "\t.p2align %d\n"
 	       "%s:\n"
@@ -290,6 +309,9 @@ dp_emit_site (const dp_site_info &site)
   dp_push_section (f, DP_STUBS_SECTION, "ax", "@progbits");
   fprintf (f, "\t.p2align 3\n"
 	   ".Ldp_entry_%u:\n", n);
+  /* The guard's miss path enters here too, under its own name.  */
+  if (site.guarded)
+    fprintf (f, ".Ldp_miss_%u:\n", n);
   if (cfi)
     fputs ("\t.cfi_startproc\n", f);
   fprintf (f, "\t.byte 0x0f, 0x1f, 0x44, 0x00, 0x00, 0x0f, 0x1f, 0x00\n"

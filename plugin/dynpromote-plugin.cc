@@ -39,6 +39,10 @@ static struct plugin_info dp_plugin_info = {
   "  -fplugin-arg-dynpromote-no-align-calls   do not pad rewritten calls\n"
   "                                           into one aligned 8-byte word\n"
   "                                           (align-calls: the default)\n"
+  "  -fplugin-arg-dynpromote-no-inline-guard  no inline compare with the\n"
+  "                                           hottest target before each\n"
+  "                                           call (inline-guard: the\n"
+  "                                           default, with align-calls)\n"
   "  -fplugin-arg-dynpromote-dump             write the pass dump, like\n"
   "                                           -fdump-rtl-dynpromote\n"
 };
@@ -91,7 +95,9 @@ dp_parse_arguments (const struct plugin_name_args *info)
       const char *value = info->argv[i].value;
       bool is_flag = (!strcmp (key, "disable") || !strcmp (key, "verbose")
 		      || !strcmp (key, "dump") || !strcmp (key, "align-calls")
-		      || !strcmp (key, "no-align-calls"));
+		      || !strcmp (key, "no-align-calls")
+		      || !strcmp (key, "inline-guard")
+		      || !strcmp (key, "no-inline-guard"));
 
       if (is_flag && value)
 	{
@@ -109,6 +115,10 @@ dp_parse_arguments (const struct plugin_name_args *info)
 	dp_settings.align_calls = true;
       else if (!strcmp (key, "no-align-calls"))
 	dp_settings.align_calls = false;
+      else if (!strcmp (key, "inline-guard"))
+	dp_settings.inline_guard = true;
+      else if (!strcmp (key, "no-inline-guard"))
+	dp_settings.inline_guard = false;
       else if (!strcmp (key, "max-targets"))
 	{
 	  if (!dp_parse_unsigned (value, 1, 8, &dp_settings.max_targets))
@@ -125,8 +135,8 @@ dp_parse_arguments (const struct plugin_name_args *info)
 	}
       else
 	error ("dynpromote: unknown option %qs"
-	       " (known: align-calls, disable, dump, exclude, max-targets,"
-	       " no-align-calls, verbose)", key);
+	       " (known: align-calls, disable, dump, exclude, inline-guard,"
+	       " max-targets, no-align-calls, no-inline-guard, verbose)", key);
     }
 }
 
@@ -230,6 +240,7 @@ plugin_init (struct plugin_name_args *info,
     }
 
   dp_settings.align_calls = true;
+  dp_settings.inline_guard = true;
   dp_parse_arguments (info);
 
   register_callback (info->base_name, PLUGIN_INFO, NULL, &dp_plugin_info);

@@ -25,6 +25,8 @@ struct dp_settings
   bool verbose;             /* a note for every rewritten site.  */
   bool dump;                /* write the pass dump.  */
   bool align_calls;         /* keep each call in one aligned 8-byte word.  */
+  bool inline_guard;        /* compare with the hottest target inline
+			       (only with align_calls).  */
   unsigned max_targets;     /* 0: runtime default; else 1..8.  */
   vec<const char *> exclude; /* function names left alone.  */
 };
@@ -60,6 +62,7 @@ struct dp_site_info
   location_t location;
   const char *function;     /* assembler name of the enclosing function.  */
   const char *family;       /* dynpromote_shared family, or NULL.  */
+  bool guarded;             /* has the inline guard (DP_FLAG_GUARDED).  */
 };
 
 extern unsigned dp_next_site_number (void);
@@ -69,6 +72,7 @@ extern void dp_push_section (FILE *f, const char *name, const char *flags,
 			     const char *type);
 extern void dp_pop_section (FILE *f);
 extern void dp_request_thunk (void);
+extern const char *dp_state_symbol (const dp_site_info &site);
 
 /* One per-object registration: a comdat constructor handing SECTION's
    records (between the linker's __start_/__stop_ symbols) and the

@@ -30,6 +30,7 @@
    reported in the dump instead of breaking the compilation.  */
 
 #include "dynpromote-plugin.h"
+#include "dynpromote/abi.h"
 
 /* The assembler name of function DECL as the linker sees it (without
    the '*' GCC puts before names given with asm ("name")).  */
@@ -204,6 +205,179 @@ dp_strip_peephole_marker (rtx pattern)
   return gen_rtx_PARALLEL (VOIDmode, gen_rtvec_v (kept, elems));
 }
 
+/* Make the call in PATTERN a direct call of the local label
+   PREFIX<NUMBER>.  */
+
+static void
+dp_set_call_target (rtx pattern, const char *prefix, unsigned number)
+{
+  char name[48];
+  snprintf (name, sizeof name, "%s%u", prefix, number);
+  rtx sym = gen_rtx_SYMBOL_REF (Pmode, ggc_strdup (name));
+  SYMBOL_REF_FLAGS (sym) |= SYMBOL_FLAG_LOCAL | SYMBOL_FLAG_FUNCTION;
+  rtx call = pattern;
+  if (GET_CODE (call) == PARALLEL)
+    call = XVECEXP (call, 0, 0);
+  if (GET_CODE (call) == SET)
+    call = SET_SRC (call);
+  gcc_assert (GET_CODE (call) == CALL && MEM_P (XEXP (call, 0)));
+  XEXP (XEXP (call, 0), 0) = sym;
+}
+
+/* (mem:DI STATE+OFFSET): a word of a site's learning state, addressed
+   %rip-relative (the state is local to the linked object).  */
+
+static rtx
+dp_state_mem (const char *state, int offset)
+{
+  rtx sym = gen_rtx_SYMBOL_REF (Pmode, state);
+  SYMBOL_REF_FLAGS (sym) |= SYMBOL_FLAG_LOCAL;
+  return gen_rtx_MEM (DImode, gen_rtx_CONST (Pmode,
+					     gen_rtx_PLUS (Pmode, sym,
+							   GEN_INT (offset))));
+}
+
+/* Emit PATTERN before BEFORE as a recognised insn, or return NULL.  */
+
+static rtx_insn *
+dp_emit_recognised_before (rtx pattern, rtx_insn *before)
+{
+  rtx_insn *insn = emit_insn_before (pattern, before);
+  if (recog_memoized (insn) < 0)
+    {
+      delete_insn (insn);
+      return NULL;
+    }
+  return insn;
+}
+
+/* Add the inline guard (dynpromote/abi.h) to the rewritten call INSN of
+   site NUMBER, whose label insn is LABEL_INSN and bundle end UNLOCK_INSN
+   (or NULL), learning state STATE:
+
+       cmpq  STATE.guard(%rip), %r11
+       jne   .Lmiss                     (a sibcall: jne .Ldp_miss_N)
+       addq  $1, STATE.direct_hits(%rip)
+       call  .Ldp_entry_N               the runtime points this call at
+     .Lret:                             the guard's target
+       ...
+     .Lmiss:                            after the next barrier
+       call  .Ldp_miss_N                a copy of INSN: same notes (EH
+       jmp   .Lret                      region, args size), so unwind
+					and exception tables cover it
+
+   The compare, branches and labels are real insns and the miss block
+   sits out of line after a barrier: the hot path is compare, untaken
+   branch, counter, direct call; and dwarf2cfi, which runs after this
+   pass, follows the jumps and gives the miss block the call site's CFI.
+   Flags are free here: a call clobbers them.  Returns false (and
+   changes nothing) if some insn is not recognised, e.g. under
+   -mcmodel=large.  */
+
+static bool
+dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
+		     rtx_insn *unlock_insn, unsigned number,
+		     const char *state, location_t loc)
+{
+  bool sibcall = SIBLING_CALL_P (insn);
+  bool noreturn = find_reg_note (insn, REG_NORETURN, NULL) != NULL;
+  rtx_insn *barrier = NULL;
+  if (!sibcall)
+    {
+      for (rtx_insn *p = NEXT_INSN (insn); p && !barrier; p = NEXT_INSN (p))
+	if (BARRIER_P (p))
+	  barrier = p;
+      if (!barrier)
+	return false;
+    }
+
+  rtx r11 = gen_rtx_REG (DImode, R11_REG);
+  rtx flags = gen_rtx_REG (CCmode, FLAGS_REG);
+  rtx_insn *cmp
+    = dp_emit_recognised_before (gen_rtx_SET (flags,
+					      gen_rtx_COMPARE (CCmode, r11,
+							       dp_state_mem
+							       (state,
+								DP_STATE_GUARD_OFFSET))),
+				 label_insn);
+  if (!cmp)
+    return false;
+
+  rtx hits = dp_state_mem (state, DP_STATE_HITS_OFFSET);
+  rtx add_pattern
+    = gen_rtx_PARALLEL (VOIDmode,
+			gen_rtvec (2,
+				   gen_rtx_SET (hits,
+						gen_rtx_PLUS (DImode,
+							      copy_rtx (hits),
+							      const1_rtx)),
+				   gen_rtx_CLOBBER (VOIDmode,
+						    gen_rtx_REG (CCmode,
+								 FLAGS_REG))));
+
+  rtx_code_label *miss = NULL;
+  rtx_insn *branch;
+  if (sibcall)
+    {
+      /* A conditional tail jump to the entry: no return to plan for.  */
+      char text[48];
+      snprintf (text, sizeof text, "jne\t.Ldp_miss_%u", number);
+      rtx jne = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (text), loc);
+      MEM_VOLATILE_P (jne) = 1;
+      branch = emit_insn_before (jne, label_insn);
+    }
+  else
+    {
+      miss = gen_label_rtx ();
+      rtx cond = gen_rtx_NE (VOIDmode, copy_rtx (flags), const0_rtx);
+      rtx jump = gen_rtx_SET (pc_rtx,
+			      gen_rtx_IF_THEN_ELSE (VOIDmode, cond,
+						    gen_rtx_LABEL_REF (Pmode,
+								       miss),
+						    pc_rtx));
+      rtx_jump_insn *jne = emit_jump_insn_before (jump, label_insn);
+      JUMP_LABEL (jne) = miss;
+      branch = jne;
+      if (recog_memoized (branch) < 0)
+	{
+	  delete_insn (branch);
+	  delete_insn (cmp);
+	  return false;
+	}
+      LABEL_NUSES (miss)++;
+    }
+  rtx_insn *add = dp_emit_recognised_before (add_pattern, label_insn);
+  if (!add)
+    {
+      delete_insn (branch);
+      delete_insn (cmp);
+      return false;
+    }
+  if (sibcall)
+    return true;
+
+  /* The miss block, out of line.  */
+  rtx_insn *after = emit_label_after (miss, barrier);
+  rtx_insn *miss_call = emit_copy_of_insn_after (insn, after);
+  dp_set_call_target (PATTERN (miss_call), ".Ldp_miss_", number);
+  if (noreturn)
+    emit_barrier_after (miss_call);
+  else
+    {
+      rtx_code_label *ret = gen_label_rtx ();
+      emit_label_after (ret, unlock_insn ? unlock_insn : insn);
+      rtx_jump_insn *back
+	= emit_jump_insn_after (gen_rtx_SET (pc_rtx,
+					     gen_rtx_LABEL_REF (Pmode, ret)),
+				miss_call);
+      JUMP_LABEL (back) = ret;
+      LABEL_NUSES (ret)++;
+      recog_memoized (back);
+      emit_barrier_after (back);
+    }
+  return true;
+}
+
 /* Rewrite the indirect call INSN whose address is ADDR.  Returns NULL on
    success, or why the call was left alone.  */
 
@@ -237,19 +411,8 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
 
   /* 3. Call the entry stub directly.  The pattern is copied first: var
      tracking notes may share the original.  */
-  char entry[48];
-  snprintf (entry, sizeof entry, ".Ldp_entry_%u", number);
-  rtx sym = gen_rtx_SYMBOL_REF (Pmode, ggc_strdup (entry));
-  SYMBOL_REF_FLAGS (sym) |= SYMBOL_FLAG_LOCAL | SYMBOL_FLAG_FUNCTION;
-
   rtx pattern = dp_strip_peephole_marker (copy_rtx (PATTERN (insn)));
-  rtx call = pattern;
-  if (GET_CODE (call) == PARALLEL)
-    call = XVECEXP (call, 0, 0);
-  if (GET_CODE (call) == SET)
-    call = SET_SRC (call);
-  gcc_assert (GET_CODE (call) == CALL && MEM_P (XEXP (call, 0)));
-  XEXP (XEXP (call, 0), 0) = sym;
+  dp_set_call_target (pattern, ".Ldp_entry_", number);
 
   if (!validate_change (insn, &PATTERN (insn), pattern, false))
     {
@@ -271,6 +434,11 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
   site.location = loc;
   site.function = dp_function_asm_name (current_function_decl);
   site.family = dp_call_family (MEM_EXPR (mem));
+  site.guarded = false;
+  /* Guarded only where the runtime can point the call itself.  */
+  if (dp_settings.inline_guard && dp_settings.align_calls)
+    site.guarded = dp_add_inline_guard (insn, label_insn, unlock_insn,
+					number, dp_state_symbol (site), loc);
   dp_emit_site (site);
   return NULL;
 }

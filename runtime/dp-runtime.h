@@ -53,6 +53,8 @@ struct dp_site_state
 {
   int32_t countdown;       /* DP_STATE_COUNTDOWN_OFFSET.  */
   uint32_t span;           /* calls the current countdown started at.  */
+  uint64_t guard;          /* DP_STATE_GUARD_OFFSET: the inline guard.  */
+  uint64_t direct_hits;    /* DP_STATE_HITS_OFFSET: guard hits (calls).  */
   uint32_t prng;
   uint8_t status;          /* enum dp_site_status.  */
   uint8_t request;         /* enum dp_site_request.  */
@@ -70,11 +72,23 @@ struct dp_site_state
   struct dp_target_slot slot[DP_SLOTS];
   uint64_t trampoline;     /* executable address, 0 if none.  */
   uint64_t last_patch_ns;  /* CLOCK_MONOTONIC of the last patch.  */
+  uint64_t window_hits;    /* direct_hits when the window started.  */
   uint32_t expected_miss;  /* percent of misses the decision expected.  */
-  uint32_t learned_total;  /* samples the last decision was made on.  */
-  uint32_t learned[DP_SLOTS];  /* their share per promoted slot.  */
   uint8_t callsite;        /* enum dp_callsite.  */
-  uint8_t unused[7];
+  uint8_t direct;          /* enum dp_direct.  */
+  uint16_t learned[DP_SLOTS];  /* samples each promoted slot was decided
+				  on (saturated).  */
+  uint8_t unused[2];
+};
+
+/* Whether a guarded site's call points straight at its hottest target
+   (the guard's value), skipping stub and trampoline.  */
+enum dp_direct
+{
+  DP_DIRECT_NONE = 0,      /* the call goes to the entry or trampoline.  */
+  DP_DIRECT_PENDING,       /* guard written; waits for a grace period.  */
+  DP_DIRECT_ARMED,         /* in the grace period now running.  */
+  DP_DIRECT_ON             /* the call points at the guard's target.  */
 };
 
 /* Whether the promoter can point a site's call instruction itself at the
@@ -88,6 +102,10 @@ enum dp_callsite
 
 _Static_assert (sizeof (struct dp_site_state) == DP_STATE_SIZE,
 		"dp_site_state must fill the state the plugin reserves");
+_Static_assert (__builtin_offsetof (struct dp_site_state, guard)
+		== DP_STATE_GUARD_OFFSET, "guard offset");
+_Static_assert (__builtin_offsetof (struct dp_site_state, direct_hits)
+		== DP_STATE_HITS_OFFSET, "hit counter offset");
 _Static_assert (sizeof (struct dp_site_record) == DP_SITE_RECORD_SIZE,
 		"dp_site_record layout");
 

@@ -156,7 +156,14 @@ dp_sample_promoted (struct dp_site_state *st, uint64_t target)
       uint32_t limit = st->expected_miss + dp_relearn_percent;
       if (limit > 100)
 	limit = 100;
-      if ((uint32_t) window_misses * 100 >= limit * window
+      /* The calls the window stands for: its samples, and the inline
+	 guard's hits since it began (a direct call is never sampled).  */
+      uint64_t hits = __atomic_load_n (&st->direct_hits, __ATOMIC_RELAXED);
+      uint64_t direct = hits - st->window_hits;
+      st->window_hits = hits;
+      uint64_t period = dp_sample_period;
+      if ((uint64_t) window_misses * period * 100
+	  >= (uint64_t) limit * ((uint64_t) window * period + direct)
 	  && st->repatches < dp_max_repatch)
 	dp_request (st, DP_REQUEST_RELEARN);
       window = window_misses = 0;

@@ -69,6 +69,12 @@ static pthread_mutex_t dp_promoter_lock = PTHREAD_MUTEX_INITIALIZER;
    did not confirm its private copies).  */
 static int dp_patching_frozen;
 
+/* Some guarded site waits for a guard round (dp_guard_round).  */
+static int dp_guard_pending;
+
+static int dp_timed_grace_period (const struct dp_range *ranges, int n,
+				  uint64_t timeout_ns);
+
 /* Shared between a parent and the child it forks: the child sets done
    once its code pages are private copies, and until then the parent
    (holding every runtime lock) writes nothing to the still-shared
@@ -362,6 +368,229 @@ dp_route_site (struct dp_object *obj, const struct dp_site_record *rec,
   st->last_patch_ns = dp_monotonic_ns ();
 }
 
+/* The inline guard (dynpromote/abi.h).  A guarded call may point
+   straight at function F only while the guard holds F and a grace
+   period has shown that no thread is still between the compare and the
+   call having read an older guard.  So a promotion writes the guard
+   (the call still goes to the trampoline, right for any target) and
+   marks the site pending; dp_guard_round later runs one grace period
+   over the windows of every pending site and then points their calls at
+   their guards.  A relearn points the call back at the entry first and
+   only then clears the guard.  */
+
+/* The window of guarded site REC: from its compare to the end of its
+   call, found by looking back from the call for the compare that reads
+   REC's guard (padding and the counter's form vary).  */
+static int
+dp_guard_window (const struct dp_object *obj,
+		 const struct dp_site_record *rec, struct dp_range *range)
+{
+  if (!(rec->flags & DP_FLAG_GUARDED) || !(rec->flags & DP_FLAG_CALL_KNOWN))
+    return -1;
+  uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
+  uintptr_t guard = (uintptr_t) &dp_state_of (rec)->guard;
+  for (uintptr_t at = call - 7; at + 40 >= call && at >= obj->code_lo; at--)
+    {
+      const uint8_t *p = (const uint8_t *) at;
+      if (p[0] != 0x4c || (p[1] != 0x3b && p[1] != 0x39) || p[2] != 0x1d)
+	continue;
+      int32_t disp;
+      memcpy (&disp, p + 3, sizeof disp);
+      if (at + 7 + (intptr_t) disp == guard)
+	{
+	  range->lo = at;
+	  range->hi = call + 5;
+	  return 0;
+	}
+    }
+  return -1;
+}
+
+/* Can every site sharing REC's state be pointed straight at TARGET?  */
+static int
+dp_guard_possible (struct dp_object *obj, const struct dp_site_record *rec,
+		   uintptr_t target)
+{
+  struct dp_site_state *st = dp_state_of (rec);
+  int members = 0;
+  for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
+    {
+      if (m != rec && !((rec->flags & DP_FLAG_SHARED)
+			&& (m->flags & DP_FLAG_SHARED)
+			&& dp_state_of (m) == st))
+	continue;
+      unsigned shift;
+      struct dp_range range;
+      uintptr_t call = (uintptr_t) DP_REL (m, call_rel);
+      if (dp_guard_window (obj, m, &range) != 0
+	  || !dp_callsite_word (obj, m, &shift)
+	  || !dp_codegen_reachable (call + 5, target))
+	return 0;
+      members++;
+    }
+  return members > 0;
+}
+
+/* After a promotion: set the guard to the hottest target, to be made
+   direct by the next guard round.  */
+static void
+dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
+	      uintptr_t target)
+{
+  struct dp_site_state *st = dp_state_of (rec);
+  if (!dp_guard_possible (obj, rec, target))
+    return;
+  /* The guard is 0 here (never set, or cleared): no thread counts hits,
+     so the counter can be folded into the estimate and restarted.  */
+  st->calls += st->direct_hits;
+  st->direct_hits = 0;
+  st->window_hits = 0;
+  __atomic_store_n (&st->guard, target, __ATOMIC_RELEASE);
+  st->direct = DP_DIRECT_PENDING;
+  __atomic_thread_fence (__ATOMIC_SEQ_CST);
+  /* Until the grace period, a guard hit takes the stub's plain jump, not
+     the trampoline, which would sample (and count) it a second time.
+     Either destination is right for any target: no serialisation.  */
+  for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
+    if (m == rec || ((rec->flags & DP_FLAG_SHARED)
+		     && (m->flags & DP_FLAG_SHARED) && dp_state_of (m) == st))
+      dp_code_store_rel32 ((uintptr_t) DP_REL (m, call_rel),
+			   (uintptr_t) DP_REL (m, entry_rel)
+			   + DP_ENTRY_JUMP_OFFSET);
+  dp_guard_pending = 1;
+}
+
+/* Before a site learns again: its calls were pointed back at the entry
+   (and serialised) by the caller, so the guard may change.  */
+static void
+dp_guard_clear (struct dp_site_state *st)
+{
+  st->direct = DP_DIRECT_NONE;
+  __atomic_store_n (&st->guard, 0, __ATOMIC_RELEASE);
+}
+
+struct dp_guard_round
+{
+  struct dp_range *ranges;
+  int n, cap;
+  int failed;       /* no memory for the ranges.  */
+  int ok;           /* the grace period succeeded.  */
+  int patched;
+};
+
+/* Round, first pass: collect the windows of pending sites, mark them
+   armed (a site armed now is one whose guard was written before the
+   grace period starts).  */
+static void
+dp_guard_collect (struct dp_object *obj, void *data)
+{
+  struct dp_guard_round *round = data;
+  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+    {
+      struct dp_site_state *st = dp_state_of (rec);
+      if (!(rec->flags & DP_FLAG_GUARDED)
+	  || (st->direct != DP_DIRECT_PENDING
+	      && st->direct != DP_DIRECT_ARMED))
+	continue;
+      struct dp_range range;
+      if (dp_guard_window (obj, rec, &range) != 0)
+	continue;
+      if (round->n == round->cap)
+	{
+	  int cap = round->cap ? 2 * round->cap : 64;
+	  struct dp_range *r = realloc (round->ranges, cap * sizeof *r);
+	  if (!r)
+	    {
+	      round->failed = 1;
+	      continue;
+	    }
+	  round->ranges = r;
+	  round->cap = cap;
+	}
+      round->ranges[round->n++] = range;
+      st->direct = DP_DIRECT_ARMED;
+    }
+}
+
+/* Round, second pass (after the grace period): point the calls of armed
+   sites at their guards, or send them back to pending.  */
+static void
+dp_guard_apply (struct dp_object *obj, void *data)
+{
+  struct dp_guard_round *round = data;
+  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+    {
+      struct dp_site_state *st = dp_state_of (rec);
+      if (!(rec->flags & DP_FLAG_GUARDED) || st->direct != DP_DIRECT_ARMED)
+	continue;
+      if (!round->ok || round->failed)
+	continue;
+      uintptr_t target = __atomic_load_n (&st->guard, __ATOMIC_RELAXED);
+      uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
+      unsigned shift;
+      if (st->status == DP_STATUS_PROMOTED && target
+	  && dp_callsite_word (obj, rec, &shift)
+	  && dp_code_store_rel32 (call, target) == 0)
+	round->patched++;
+    }
+}
+
+/* Round, last pass: armed sites are now direct (or pending again).  */
+static void
+dp_guard_settle (struct dp_object *obj, void *data)
+{
+  struct dp_guard_round *round = data;
+  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+    {
+      struct dp_site_state *st = dp_state_of (rec);
+      if ((rec->flags & DP_FLAG_GUARDED) && st->direct == DP_DIRECT_ARMED)
+	{
+	  st->direct = round->ok && !round->failed ? DP_DIRECT_ON
+						   : DP_DIRECT_PENDING;
+	  if (st->direct == DP_DIRECT_PENDING)
+	    dp_guard_pending = 1;
+	}
+    }
+}
+
+/* One guard round: one grace period for every pending site.  */
+static void
+dp_guard_round (void)
+{
+  struct dp_guard_round round = { 0 };
+  pthread_mutex_lock (&dp_promoter_lock);
+  if (!dp_guard_pending || dp_patching_frozen)
+    {
+      pthread_mutex_unlock (&dp_promoter_lock);
+      return;
+    }
+  dp_guard_pending = 0;
+  dp_registry_lock ();
+  dp_registry_each (dp_guard_collect, &round);
+  dp_registry_unlock ();
+  pthread_mutex_unlock (&dp_promoter_lock);
+
+  if (round.n && !round.failed)
+    round.ok = dp_timed_grace_period (round.ranges, round.n,
+				      1000000000u) == 0;
+
+  pthread_mutex_lock (&dp_promoter_lock);
+  dp_registry_lock ();
+  if (!dp_patching_frozen)
+    dp_registry_each (dp_guard_apply, &round);
+  if (round.patched)
+    {
+      dp_sync_cores ();
+      dp_promoter_stats.patches += (uint64_t) round.patched;
+    }
+  if (dp_patching_frozen)
+    round.ok = 0;
+  dp_registry_each (dp_guard_settle, &round);
+  dp_registry_unlock ();
+  pthread_mutex_unlock (&dp_promoter_lock);
+  free (round.ranges);
+}
+
 /* Give OBJ's stubs a writable view, once.  */
 static int
 dp_adopt_stubs (struct dp_object *obj)
@@ -492,13 +721,10 @@ static void
 dp_commit_slots (struct dp_site_state *st, const uint64_t *targets, int m)
 {
   uint64_t seen[DP_SLOTS], count[DP_SLOTS];
-  uint64_t total = st->other;
   for (int i = 0; i < DP_SLOTS; i++)
     {
       seen[i] = __atomic_load_n (&st->slot[i].target, __ATOMIC_RELAXED);
       count[i] = __atomic_load_n (&st->slot[i].samples, __ATOMIC_RELAXED);
-      if (seen[i])
-	total += count[i];
     }
   int next = 0;
   for (; next < m; next++)
@@ -510,7 +736,7 @@ dp_commit_slots (struct dp_site_state *st, const uint64_t *targets, int m)
 	    learned = count[j];
 	    seen[j] = 0;
 	  }
-      st->learned[next] = (uint32_t) learned;
+      st->learned[next] = (uint16_t) (learned < 65535 ? learned : 65535);
       __atomic_store_n (&st->slot[next].target, targets[next],
 			__ATOMIC_RELAXED);
       __atomic_store_n (&st->slot[next].samples, 0, __ATOMIC_RELAXED);
@@ -530,7 +756,6 @@ dp_commit_slots (struct dp_site_state *st, const uint64_t *targets, int m)
       __atomic_store_n (&st->slot[next].target, 0, __ATOMIC_RELAXED);
       __atomic_store_n (&st->slot[next].samples, 0, __ATOMIC_RELAXED);
     }
-  st->learned_total = (uint32_t) total;
 }
 
 struct dp_candidate
@@ -648,6 +873,7 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   __atomic_store_n (&st->status, DP_STATUS_PROMOTED, __ATOMIC_RELEASE);
   st->promotions++;
   dp_route_site (obj, rec, DP_DEST_TRAMPOLINE, t);
+  dp_guard_arm (obj, rec, targets[0]);
   dp_promoter_stats.promotions++;
 }
 
@@ -662,6 +888,7 @@ dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
     return;
   __atomic_store_n (&st->status, DP_STATUS_LEARNING, __ATOMIC_RELEASE);
   dp_route_site (obj, rec, DP_DEST_LEARN, 0);
+  dp_guard_clear (st);
   dp_retire (st->trampoline);
   st->trampoline = 0;
   __atomic_store_n (&st->ntargets, 0, __ATOMIC_RELEASE);
@@ -675,7 +902,6 @@ dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
       __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
       st->learned[i] = 0;
     }
-  st->learned_total = 0;
   dp_promoter_stats.relearns++;
 }
 
@@ -774,13 +1000,14 @@ dp_promoter_main (void *arg)
       dp_registry_each (dp_serve_object, NULL);
       dp_registry_unlock ();
       pthread_mutex_unlock (&dp_promoter_lock);
+      dp_guard_round ();
       dp_reclaim ();
 
       if (__atomic_load_n (&dp_work_seq, __ATOMIC_ACQUIRE) != seq)
 	continue;
       __atomic_store_n (&dp_promoter_sleeping, 1, __ATOMIC_SEQ_CST);
-      struct timespec timeout = { dp_retired_list ? 0 : 1,
-				  dp_retired_list ? 20000000 : 0 };
+      int soon = dp_retired_list || dp_guard_pending;
+      struct timespec timeout = { soon ? 0 : 1, soon ? 20000000 : 0 };
       syscall (SYS_futex, &dp_work_seq, FUTEX_WAIT_PRIVATE, seq, &timeout,
 	       NULL, 0);
       __atomic_store_n (&dp_promoter_sleeping, 0, __ATOMIC_SEQ_CST);
@@ -879,6 +1106,8 @@ dp_atfork_child (void)
   dp_registry_unlock ();
   pthread_mutex_unlock (&dp_promoter_lock);
   dp_stats_unlock ();
+  /* A guard round the parent had under way is the child's to finish.  */
+  dp_guard_pending = 1;
   if (dp_promotion && dp_spawn_promoter () != 0)
     dp_promotion = 0;
 }

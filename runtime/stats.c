@@ -12,24 +12,26 @@
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
      shared family=NAME sites=N state=S calls=N samples=N hits=N
             misses=N miss_rate=P% promotions=N repatches=N
-            unreachable=N trampoline=0xA route=call|stub|none
+            unreachable=N trampoline=0xA route=direct|call|stub|none
        target ...   other ...   (as below)
      site id=N file=F line=N col=N func=NAME kind=call|sibcall
           state=S calls=N samples=N hits=N misses=N miss_rate=P%
           promotions=N repatches=N unreachable=N call=0xA entry=0xA
-          trampoline=0xA route=call|stub|none [shared=NAME]
+          trampoline=0xA route=direct|call|stub|none [shared=NAME]
        target addr=0xA sym=NAME promoted=0|1 samples=N share=P%
        other samples=N share=P%
 
    (records are one line each; folded here.)  S is idle (never sampled),
    learning, promoted, megamorphic, unreachable (hot targets out of rel32
    reach), nomem (no executable memory near it) or off.  calls is an
-   estimate from the sampling spans.  A promoted target's samples are the
+   estimate from the sampling spans, plus the inline guard's hits, which
+   are counted, not sampled.  A promoted target's samples are the
    learning samples its promotion was decided on plus its sampled hits
-   since; a target left on the indirect path counts its learning samples
+   since (the guard's hits count as if sampled at the sample period); a target left on the indirect path counts its learning samples
    plus its sampled misses; shares are of all of a site's counted samples
    and add up to 100%.  hits and misses on the site line count only since the
    last promotion.  route says how the runtime last redirected the site:
+   direct (the inline guard's call points at the hottest target itself),
    call (its call instruction itself was pointed at the trampoline or
    the stub's indirect jump), stub (only the stub's entry was: the call's
    displacement could not be replaced atomically) or none (never
@@ -96,7 +98,7 @@ dp_put_value (FILE *f, const char *s)
 static uint64_t
 dp_estimated_calls (const struct dp_site_state *st)
 {
-  uint64_t calls = st->calls;
+  uint64_t calls = st->calls + st->direct_hits;
   int64_t since = (int64_t) st->span - 1 - (int64_t) st->countdown;
   if (st->total_samples && since > 0 && st->countdown != INT32_MAX)
     calls += (uint64_t) since;
@@ -137,6 +139,14 @@ dp_family_name (const struct dp_site_record *rec, char *buf)
   return n ? buf : "?";
 }
 
+/* The inline guard's hits (calls, never sampled) in samples, as if
+   they had been sampled like the trampoline's.  */
+static uint64_t
+dp_direct_samples (const struct dp_site_state *st)
+{
+  return st->direct_hits / (dp_sample_period ? dp_sample_period : 1);
+}
+
 /* The counters common to site and shared lines, from " state=" to
    " unreachable=N".  */
 static void
@@ -144,7 +154,7 @@ dp_write_counters (FILE *f, const struct dp_site_state *st)
 {
   int promoted = st->status == DP_STATUS_PROMOTED;
   int ntargets = promoted ? st->ntargets : 0;
-  uint64_t hits = 0;
+  uint64_t hits = ntargets ? dp_direct_samples (st) : 0;
   for (int i = 0; i < ntargets; i++)
     hits += st->slot[i].samples;
   uint64_t misses = promoted ? st->misses : 0;
@@ -162,7 +172,8 @@ dp_write_counters (FILE *f, const struct dp_site_state *st)
 static const char *
 dp_route_name (const struct dp_site_state *st)
 {
-  return st->callsite == DP_CALLSITE_DIRECT ? "call"
+  return st->direct == DP_DIRECT_ON ? "direct"
+	 : st->callsite == DP_CALLSITE_DIRECT ? "call"
 	 : st->callsite == DP_CALLSITE_STUB ? "stub" : "none";
 }
 
@@ -257,7 +268,8 @@ dp_write_targets (FILE *f, const struct dp_site_state *st)
   for (int i = 0; i < n; i++)
     {
       int s = order[i];
-      counts[i] = st->slot[s].samples + (s < ntargets ? st->learned[s] : 0);
+      counts[i] = st->slot[s].samples + (s < ntargets ? st->learned[s] : 0)
+		  + (s == 0 && ntargets ? dp_direct_samples (st) : 0);
       total_count += counts[i];
     }
   /* A learning sample racing with a promotion's slot rewrite can give a

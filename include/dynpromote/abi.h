@@ -10,9 +10,10 @@
       records need no dynamic relocations (like the kernel's
       .static_call_sites).
    2. Per-site learning state (DP_STATE_SIZE bytes, zero-initialised, in
-      .bss).  Only the first field is touched by generated code: the stub
-      decrements the sampling countdown on every call and enters the
-      runtime when it goes negative.  The rest belongs to the runtime.
+      .bss).  Generated code touches three fields: the stub decrements the
+      sampling countdown on every call and enters the runtime when it goes
+      negative; a guarded call compares with the guard and counts its
+      hits (DP_FLAG_GUARDED below).  The rest belongs to the runtime.
    3. A per-site entry stub in .text (see plugin/dynpromote-emit.cc), which
       the rewritten call or sibcall reaches with the original target in
       %r11 and every argument register untouched.
@@ -87,8 +88,34 @@ enum dp_site_flags
   DP_FLAG_STATIC_CHAIN = 1 << 3, /* %r10 carries a static chain.  */
   DP_FLAG_MS_ABI = 1 << 4,       /* callee uses the ms_abi convention.  */
   DP_FLAG_CALL_KNOWN = 1 << 5,   /* call_rel is valid.  */
-  DP_FLAG_SHARED = 1 << 6        /* state_rel is a shared family state.  */
+  DP_FLAG_SHARED = 1 << 6,       /* state_rel is a shared family state.  */
+  DP_FLAG_GUARDED = 1 << 7       /* the call has the inline guard.  */
 };
+
+/* The inline guard (plugin option inline-guard, the default with
+   align-calls).  A guarded call site is
+
+       movq  TARGET, %r11
+       cmpq  state.guard(%rip), %r11      4c 3b 1d rel32
+       jne   .Lmiss
+       addq  $1, state.direct_hits(%rip)  (or incq)
+       call  .Ldp_entry_N                 call_rel; the runtime points
+				          its rel32 at the guard's target
+     .Lret:
+       ...
+     .Lmiss:                              (out of line)
+       call  .Ldp_miss_N                  the entry, under a second name
+       jmp   .Lret
+
+   (a sibcall: jne .Ldp_miss_N, then jmp).  The runtime may point the
+   call at a function F only while the guard holds F and a grace period
+   has shown that no thread is between the compare and the call with an
+   older guard value.  Both words are written only by the runtime (the
+   hit counter by the call path, without a lock: a count, not an
+   invariant).  A runtime that ignores this flag treats the call like any
+   other rewritten call: the guarded call still reaches the entry.  */
+#define DP_STATE_GUARD_OFFSET 8
+#define DP_STATE_HITS_OFFSET 16
 
 /* Shared learning (dynpromote_shared ("family"), DYNPROMOTE_SHARED,
    dynamic_call): every site of a family in one linked object points its

@@ -4,8 +4,10 @@
    when a promoted site's target changes, the call is pointed back at the
    entry, the site learns again and is promoted to the new target.  Every
    call checks that it reached the function it asked for, through all of
-   it.  */
+   it.  Built without the inline guard (route-direct.c has it): the call
+   then goes to the trampoline, never to the target itself.  */
 /* { dg-do run } */
+/* { dg-options "-fplugin-arg-dynpromote-no-inline-guard" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */

@@ -1,0 +1,27 @@
+/* Purpose: the inline guard is on by default: every rewritten call
+   compares its target with the site's guard, counts a hit and calls (the
+   call the runtime points at the target), and a miss calls the entry
+   from an out-of-line block that returns after the call; a sibcall's
+   miss jumps to the entry.  At -O2 (for the sibcall).  */
+/* { dg-do compile } */
+/* { dg-options "-O2" } */
+
+typedef int (*fn) (int);
+
+__attribute__ ((noipa)) int
+twice (fn f, int x)
+{
+  return f (f (x)) + 1;
+}
+
+__attribute__ ((noipa)) int
+tail (fn f, int x)
+{
+  return f (x);
+}
+
+/* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n\tjne\t\.L\d+\n\taddq\t\$1, 16\+\.Ldp_state_\d+\(%rip\)\n} 2 } } */
+/* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n#APP\n[^\n]*\n\tjne\t\.Ldp_miss_\d+\n} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_miss_\d+\n\tjmp\t\.L\d+\n} 2 } } */
+/* { dg-final { scan-assembler-times {^\.Ldp_miss_\d+:$} 3 } } */
+/* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_entry_\d+$} 3 } } */

@@ -1,0 +1,112 @@
+/* Purpose: with the inline guard (the default), a promoted site's call
+   instruction ends up pointing at its hottest target itself (route=direct
+   in the dump; the rel32 in the code is checked), its hits are counted
+   exactly although never sampled; when the target moves, the call is
+   pointed back, the site learns again and the call then points at the
+   new target.  A second target reaches the right function through the
+   guard's miss path all along, and a megamorphic site's call is sent to
+   the stub.  Every call checks that it reached the function it asked
+   for.  */
+/* { dg-do run } */
+/* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
+/* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
+/* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */
+
+#include <stdint.h>
+#include <time.h>
+#include "dp-test.h"
+
+typedef long (*fn) (long);
+NOIPA static long inc (long x) { return x + 1; }
+NOIPA static long dbl (long x) { return x * 2; }
+NOIPA static long neg (long x) { return -x; }
+#define T(i) NOIPA static long m##i (long x) { return x + 100 + i; }
+T (0) T (1) T (2) T (3) T (4) T (5) T (6) T (7) T (8) T (9) T (10) T (11)
+#undef T
+static const fn many[12] = { m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10,
+			     m11 };
+
+NOIPA long phase (fn f, long x) { return f (x) + 1; }
+NOIPA long spread (fn f, long x) { return f (x) + 1; }
+
+static long phase_calls;
+
+static void
+pause_ms (long ms)
+{
+  struct timespec ts = { 0, ms * 1000000 };
+  nanosleep (&ts, NULL);
+}
+
+/* Where the call instruction at ADDR (e8 rel32) leads.  */
+static uintptr_t
+call_destination (uintptr_t addr)
+{
+  const unsigned char *p = (const unsigned char *) addr;
+  CHECK (p[0] == 0xe8);
+  int32_t rel;
+  memcpy (&rel, p + 1, sizeof rel);
+  return addr + 5 + (intptr_t) rel;
+}
+
+/* Call PHASE with F (MUL * x + ADD expected, then + 1), checked, and
+   once in 50 with NEG (the guard's miss path), until PHASE's call
+   points at F itself after PROMOTIONS promotions (bounded: 5 s).  */
+static void
+drive (fn f, long mul, long add, long promotions)
+{
+  for (int round = 0; round < 500; round++)
+    {
+      for (long i = 0; i < 20000; i++)
+	{
+	  if (i % 50 == 0)
+	    CHECK (phase (HIDE (neg), i) == -i + 1);
+	  else
+	    CHECK (phase (HIDE (f), i) == mul * i + add + 1);
+	  phase_calls++;
+	}
+      char *stats = dp_stats_now ();
+      const char *site = dp_stats_site (stats, "phase", 0);
+      int done = site && strstr (site, " state=promoted ")
+		 && strstr (site, " route=direct")
+		 && dp_stats_num (site, "promotions") == promotions;
+      uintptr_t call = 0;
+      if (done)
+	{
+	  const char *c = strstr (site, " call=0x");
+	  CHECK (c != NULL);
+	  call = (uintptr_t) strtoull (c + 6, NULL, 16);
+	  CHECK (call_destination (call) == (uintptr_t) f);
+	  CHECK (dp_stats_num (site, "calls") == phase_calls);
+	}
+      free (stats);
+      if (done)
+	return;
+      pause_ms (10);
+    }
+  CHECK (!"the call was not pointed at its target in 5 s");
+}
+
+int
+main (void)
+{
+  drive (inc, 1, 1, 1);
+  /* The target moves: misses, relearning, a second promotion.  */
+  drive (dbl, 2, 0, 2);
+
+  for (int round = 0; round < 20; round++)
+    {
+      for (long i = 0; i < 20000; i++)
+	{
+	  int k = (int) ((i * 7 + round) % 12);
+	  CHECK (spread (HIDE (many[k]), i) == i + 100 + k + 1);
+	}
+      pause_ms (5);
+    }
+  puts ("route ok");
+  return 0;
+}
+
+/* { dg-output "route ok" } */
+/* { dg-final { scan-stats {^site [^\n]* func=phase [^\n]*state=promoted [^\n]*promotions=2 [^\n]* route=direct\n  target [^\n]*sym=dbl promoted=1 } } } */
+/* { dg-final { scan-stats {^site [^\n]* func=spread [^\n]*state=megamorphic [^\n]* route=call\n} } } */
