@@ -345,6 +345,16 @@ dp_route_one (struct dp_object *obj, const struct dp_site_record *rec,
   return 1;
 }
 
+/* Is M REC itself, or a member of REC's shared family (one state)?  */
+static int
+dp_same_state (const struct dp_site_record *rec,
+	       const struct dp_site_record *m)
+{
+  return m == rec || ((rec->flags & DP_FLAG_SHARED)
+		      && (m->flags & DP_FLAG_SHARED)
+		      && dp_state_of (m) == dp_state_of (rec));
+}
+
 /* Route REC's site (see dp_route_one), or, for a shared family, every
    member of OBJ whose state is REC's, with one serialisation.  */
 static void
@@ -360,7 +370,7 @@ dp_route_site (struct dp_object *obj, const struct dp_site_record *rec,
 	 call if every member's call was pointed, else stub.  */
       int direct = 1;
       for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
-	if ((m->flags & DP_FLAG_SHARED) && dp_state_of (m) == st)
+	if (dp_same_state (rec, m))
 	  direct &= dp_route_one (obj, m, dest_kind, t);
       st->callsite = direct ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
     }
@@ -411,13 +421,10 @@ static int
 dp_guard_possible (struct dp_object *obj, const struct dp_site_record *rec,
 		   uintptr_t target)
 {
-  struct dp_site_state *st = dp_state_of (rec);
   int members = 0;
   for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
     {
-      if (m != rec && !((rec->flags & DP_FLAG_SHARED)
-			&& (m->flags & DP_FLAG_SHARED)
-			&& dp_state_of (m) == st))
+      if (!dp_same_state (rec, m))
 	continue;
       unsigned shift;
       struct dp_range range;
@@ -452,8 +459,7 @@ dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
      the trampoline, which would sample (and count) it a second time.
      Either destination is right for any target: no serialisation.  */
   for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
-    if (m == rec || ((rec->flags & DP_FLAG_SHARED)
-		     && (m->flags & DP_FLAG_SHARED) && dp_state_of (m) == st))
+    if (dp_same_state (rec, m))
       dp_code_store_rel32 ((uintptr_t) DP_REL (m, call_rel),
 			   (uintptr_t) DP_REL (m, entry_rel)
 			   + DP_ENTRY_JUMP_OFFSET);

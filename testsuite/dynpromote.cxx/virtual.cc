@@ -2,8 +2,11 @@
 // single inheritance, multiple inheritance (this-adjusting thunks),
 // virtual inheritance, covariant returns, virtual destructors, and
 // calls through references; the dump shows the sites and the targets
-// by their mangled names.
+// by their mangled names.  Every call is sampled (LEARN_PERIOD 1):
+// Both::area makes 64 of the site's 192 calls, and at the default 1 in 16
+// about 1 run in 100 sampled none of them.
 // { dg-do run }
+// { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 }
 
 #include "dp-test.h"
 
