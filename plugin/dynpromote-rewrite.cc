@@ -319,9 +319,13 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
   rtx_insn *branch;
   if (sibcall)
     {
-      /* A conditional tail jump to the entry: no return to plan for.  */
-      char text[48];
-      snprintf (text, sizeof text, "jne\t.Ldp_miss_%u", number);
+      /* A conditional tail jump to the entry: no return to plan for.
+	 Locked into one 8-byte bundle (0f 85 rel32) so the runtime can
+	 point it past the entry, as it does a miss call.  */
+      char text[128];
+      snprintf (text, sizeof text,
+		".bundle_align_mode 3\n\t.bundle_lock\n\tjne\t.Ldp_miss_%u\n"
+		"\t.bundle_unlock\n\t.bundle_align_mode 0", number);
       rtx jne = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (text), loc);
       MEM_VOLATILE_P (jne) = 1;
       branch = emit_insn_before (jne, label_insn);
@@ -356,12 +360,35 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
   if (sibcall)
     return true;
 
-  /* The miss block, out of line.  */
-  rtx_insn *after = emit_label_after (miss, barrier);
+  /* The miss block, out of line.  Its call is locked into one 8-byte
+     bundle like the hot call, the label inside the lock (padding goes
+     before the lock), so the jne lands on the call itself and the
+     runtime can point its rel32 past the entry (dp_guard_miss_call).  */
+  rtx_insn *after = barrier;
+  if (unlock_insn)
+    {
+      rtx lock = gen_rtx_ASM_INPUT_loc (VOIDmode,
+					ggc_strdup (".bundle_align_mode 3\n"
+						    "\t.bundle_lock"),
+					loc);
+      MEM_VOLATILE_P (lock) = 1;
+      after = emit_insn_after (lock, barrier);
+    }
+  after = emit_label_after (miss, after);
   rtx_insn *miss_call = emit_copy_of_insn_after (insn, after);
   dp_set_call_target (PATTERN (miss_call), ".Ldp_miss_", number);
+  rtx_insn *miss_end = miss_call;
+  if (unlock_insn)
+    {
+      rtx unlock = gen_rtx_ASM_INPUT_loc (VOIDmode,
+					  ggc_strdup (".bundle_unlock\n"
+						      "\t.bundle_align_mode 0"),
+					  loc);
+      MEM_VOLATILE_P (unlock) = 1;
+      miss_end = emit_insn_after (unlock, miss_call);
+    }
   if (noreturn)
-    emit_barrier_after (miss_call);
+    emit_barrier_after (miss_end);
   else
     {
       rtx_code_label *ret = gen_label_rtx ();
@@ -369,7 +396,7 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
       rtx_jump_insn *back
 	= emit_jump_insn_after (gen_rtx_SET (pc_rtx,
 					     gen_rtx_LABEL_REF (Pmode, ret)),
-				miss_call);
+				miss_end);
       JUMP_LABEL (back) = ret;
       LABEL_NUSES (ret)++;
       recog_memoized (back);

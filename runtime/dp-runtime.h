@@ -33,7 +33,10 @@ enum dp_site_status
   DP_STATUS_PROMOTED,      /* entry jumps to a trampoline.  */
   DP_STATUS_MEGAMORPHIC,   /* too many targets: plain jump, no sampling.  */
   DP_STATUS_UNREACHABLE,   /* hot targets out of rel32 reach: plain jump.  */
-  DP_STATUS_NOMEM          /* no executable memory near it: plain jump.  */
+  DP_STATUS_NOMEM,         /* no executable memory near it: plain jump.  */
+  DP_STATUS_PREDICTED      /* no retpolines, and the hardware predicts it
+			      better than a compare chain would: plain
+			      jump, no more sampling.  */
 };
 
 enum dp_site_request
@@ -78,7 +81,9 @@ struct dp_site_state
   uint8_t direct;          /* enum dp_direct.  */
   uint16_t learned[DP_SLOTS];  /* samples each promoted slot was decided
 				  on (saturated).  */
-  uint8_t unused[2];
+  uint8_t misscall;        /* enum dp_callsite of the guard-miss branch.  */
+  uint8_t hold;            /* a decision for the branch predictor waits
+			      for 8x dp_decide_samples samples.  */
 };
 
 /* Whether a guarded site's call points straight at its hottest target
@@ -91,8 +96,9 @@ enum dp_direct
   DP_DIRECT_ON             /* the call points at the guard's target.  */
 };
 
-/* Whether the promoter can point a site's call instruction itself at the
-   trampoline (skipping the stub's jump), or only the stub's entry.  */
+/* Whether the promoter can point a site's call instruction (or its
+   guard-miss branch) itself at the trampoline (skipping the stub's
+   jump), or only the stub's entry.  */
 enum dp_callsite
 {
   DP_CALLSITE_UNKNOWN = 0, /* not looked at yet.  */
@@ -215,7 +221,8 @@ struct dp_object
   uintptr_t code_lo, code_hi;    /* the object's mapped range.  */
   int adopt_failed;
   uint8_t *callsites;            /* enum dp_callsite of shared-family
-				    members, by record index.  */
+				    members' calls and guard-miss
+				    branches, two by record index.  */
 };
 
 typedef void (*dp_object_visitor) (struct dp_object *, void *);
@@ -251,13 +258,14 @@ int dp_in_main_program (const void *addr) DP_HIDDEN;
 /* promote.c.  */
 struct dp_promoter_stats
 {
-  uint64_t promotions, relearns, megamorphic, patches;
+  uint64_t promotions, relearns, megamorphic, predicted, patches;
   uint64_t retired, reclaimed, grace_periods, grace_ns;
 };
 extern struct dp_promoter_stats dp_promoter_stats DP_HIDDEN;
 extern volatile uint32_t dp_max_targets DP_HIDDEN;
 extern volatile uint32_t dp_coverage_percent DP_HIDDEN;
 extern volatile uint32_t dp_megamorphic_percent DP_HIDDEN;
+extern volatile uint32_t dp_trust_predictor DP_HIDDEN;
 extern volatile uint32_t dp_repatch_interval_ms DP_HIDDEN;
 extern volatile uint32_t dp_probe_signal_setting DP_HIDDEN;
 void dp_promoter_start (void) DP_HIDDEN;

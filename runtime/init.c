@@ -80,6 +80,7 @@ dp_read_settings (void)
   dp_read_number ("DYNPROMOTE_DECIDE_SAMPLES", 1, 100000, &dp_decide_samples);
   dp_read_number ("DYNPROMOTE_MAX_TARGETS", 1, DP_SLOTS, &dp_max_targets);
   dp_read_number ("DYNPROMOTE_COVERAGE", 50, 100, &dp_coverage_percent);
+  dp_read_number ("DYNPROMOTE_TRUST_PREDICTOR", 0, 1, &dp_trust_predictor);
   dp_read_number ("DYNPROMOTE_RELEARN_PERCENT", 1, 100, &dp_relearn_percent);
   dp_read_number ("DYNPROMOTE_RELEARN_WINDOW", 8, 60000, &dp_relearn_window);
   dp_read_number ("DYNPROMOTE_MAX_REPATCH", 0, 60000, &dp_max_repatch);

@@ -119,7 +119,8 @@ dp_sample_learning (struct dp_site_state *st, uint64_t target)
   if (!dp_count_target (st, 0, target)
       && !dp_count_in_stale_slot (st, target))
     __atomic_fetch_add (&st->other, 1, __ATOMIC_RELAXED);
-  if (n < dp_decide_samples)
+  /* The promoter may hold a decision for more samples (st->hold).  */
+  if (n < (uint64_t) dp_decide_samples * (st->hold ? 8 : 1))
     return dp_learn_period;
   /* Enough to decide; sample slowly until the promoter has.  */
   dp_request (st, DP_REQUEST_DECIDE);

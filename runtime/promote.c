@@ -60,6 +60,7 @@ volatile int dp_promotion;
 volatile uint32_t dp_max_targets = 4;
 volatile uint32_t dp_coverage_percent = 90;
 volatile uint32_t dp_megamorphic_percent = 50;
+volatile uint32_t dp_trust_predictor = 1;
 volatile uint32_t dp_repatch_interval_ms = 10;
 volatile uint32_t dp_probe_signal_setting;
 
@@ -173,44 +174,67 @@ dp_code_word (uintptr_t word)
   return region ? dp_execmem_writable (region, word) : NULL;
 }
 
+/* Does the rel32 at REL lie inside one aligned 8-byte word, so that one
+   aligned store can replace it?  */
+static int
+dp_rel32_in_word (uintptr_t rel)
+{
+  return (rel & 7) <= 4;
+}
+
+/* Does the rel32 at REL, of a branch whose next instruction is at NEXT,
+   reach DEST, and can one aligned store replace it?  */
+static int
+dp_rel32_reaches (uintptr_t rel, uintptr_t next, uintptr_t dest)
+{
+  int32_t disp;
+  memcpy (&disp, (const void *) rel, 4);
+  return dp_rel32_in_word (rel) && next + (intptr_t) disp == dest;
+}
+
 /* Is the 5-byte instruction at INSN exactly OPCODE (e8 call or e9 jmp)
    with a rel32 reaching DEST, and does its rel32 lie inside one aligned
-   8-byte word, so that one aligned store can replace it?  */
+   8-byte word?  */
 int
 dp_code_branch_to (uintptr_t insn, uint8_t opcode, uintptr_t dest)
 {
-  if (((insn + 1) & 7) > 4)
-    return 0;
-  const uint8_t *bytes = (const uint8_t *) insn;
-  int32_t rel;
-  memcpy (&rel, bytes + 1, 4);
-  return bytes[0] == opcode && insn + 5 + (intptr_t) rel == dest;
+  return *(const uint8_t *) insn == opcode
+	 && dp_rel32_reaches (insn + 1, insn + 5, dest);
 }
 
-/* The word holding the rel32 of the branch at INSN (checked with
-   dp_code_branch_to), and in *SHIFT the rel32's bit offset in it.  */
+/* The word holding the rel32 at REL (checked with dp_rel32_in_word),
+   and in *SHIFT the rel32's bit offset in it.  */
 static uint64_t *
-dp_code_rel32_word (uintptr_t insn, unsigned *shift)
+dp_code_rel32_word (uintptr_t rel, unsigned *shift)
 {
-  uintptr_t word = (insn + 1) & ~(uintptr_t) 7;
-  *shift = (unsigned) ((insn + 1 - word) * 8);
+  uintptr_t word = rel & ~(uintptr_t) 7;
+  *shift = (unsigned) ((rel - word) * 8);
   return dp_code_word (word);
 }
 
-/* Point the call or jmp at INSN at DEST with one aligned store.  Returns
-   0, or -1 if DEST is out of reach or the page cannot be written.  */
+/* Point the branch whose rel32 is at REL and whose next instruction is
+   at NEXT at DEST, with one aligned store.  Returns 0, or -1 if DEST is
+   out of reach or the page cannot be written.  */
+static int
+dp_code_store_rel32_at (uintptr_t rel, uintptr_t next, uintptr_t dest)
+{
+  unsigned shift;
+  uint64_t *word = dp_code_rel32_word (rel, &shift);
+  if (!word || !dp_codegen_reachable (next, dest))
+    return -1;
+  uint32_t disp = (uint32_t) (dest - next);
+  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
+  v = (v & ~(0xffffffffull << shift)) | ((uint64_t) disp << shift);
+  __atomic_store_n (word, v, __ATOMIC_RELEASE);
+  return 0;
+}
+
+/* Point the call or jmp at INSN (checked with dp_code_branch_to) at
+   DEST.  */
 int
 dp_code_store_rel32 (uintptr_t insn, uintptr_t dest)
 {
-  unsigned shift;
-  uint64_t *word = dp_code_rel32_word (insn, &shift);
-  if (!word || !dp_codegen_reachable (insn + 5, dest))
-    return -1;
-  uint32_t rel = (uint32_t) (dest - (insn + 5));
-  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
-  v = (v & ~(0xffffffffull << shift)) | ((uint64_t) rel << shift);
-  __atomic_store_n (word, v, __ATOMIC_RELEASE);
-  return 0;
+  return dp_code_store_rel32_at (insn + 1, insn + 5, dest);
 }
 
 /* Store the aligned 8 bytes at ADDR of the program's code.  */
@@ -252,49 +276,165 @@ dp_code_sync (void)
   dp_sync_cores ();
 }
 
-/* Where REC's enum dp_callsite is kept: in its state, or, for a member
-   of a shared family (whose state all members share), in the object's
-   side array; NULL if that cannot be allocated.  */
+/* Where the enum dp_callsite of REC's call (MISS 0) or of its guard-miss
+   branch (MISS 1) is kept: in its state, or, for a member of a shared
+   family (whose state all members share), in the object's side array;
+   NULL if that cannot be allocated.  */
 static uint8_t *
-dp_callsite_of (struct dp_object *obj, const struct dp_site_record *rec)
+dp_callsite_of (struct dp_object *obj, const struct dp_site_record *rec,
+		int miss)
 {
   if (!(rec->flags & DP_FLAG_SHARED))
-    return &dp_state_of (rec)->callsite;
+    return miss ? &dp_state_of (rec)->misscall : &dp_state_of (rec)->callsite;
   if (!obj->callsites)
-    obj->callsites = calloc ((size_t) (obj->end - obj->begin), 1);
-  return obj->callsites ? &obj->callsites[rec - obj->begin] : NULL;
+    obj->callsites = calloc ((size_t) (obj->end - obj->begin), 2);
+  return obj->callsites ? &obj->callsites[2 * (rec - obj->begin) + miss]
+			: NULL;
 }
 
-/* The writable view of the aligned 8-byte word holding the rel32 of the
-   call (or jmp) that reaches REC's entry stub, and in *SHIFT the bit
-   offset of the rel32 in it; NULL if the site can only be routed through
-   its entry.  The promoter patches a call site only when the plugin said
-   where it is, its rel32 lies inside one naturally aligned 8-byte word
-   (one aligned store then replaces it atomically, on Intel and AMD alike;
-   the plugin's align-calls, on by default, guarantees it), and its bytes
-   are exactly the instruction the plugin emitted.  Decided once per
-   site.  */
-static uint64_t *
-dp_callsite_word (struct dp_object *obj, const struct dp_site_record *rec,
-		  unsigned *shift)
+/* Can the promoter point REC's call instruction itself, and where is it?
+   Only when the plugin said where it is, its rel32 lies inside one
+   naturally aligned 8-byte word (one aligned store then replaces it
+   atomically, on Intel and AMD alike; the plugin's align-calls, on by
+   default, guarantees it), and its bytes are exactly the instruction the
+   plugin emitted.  Decided once per site.  Returns 0 and the call's
+   address in *CALL, or -1 if the site can only be routed through its
+   entry.  */
+static int
+dp_callsite (struct dp_object *obj, const struct dp_site_record *rec,
+	     uintptr_t *call)
 {
-  uint8_t *callsite = dp_callsite_of (obj, rec);
-  uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
+  uint8_t *callsite = dp_callsite_of (obj, rec, 0);
+  *call = (uintptr_t) DP_REL (rec, call_rel);
   if (!callsite || *callsite == DP_CALLSITE_STUB)
-    return NULL;
+    return -1;
   if (*callsite == DP_CALLSITE_UNKNOWN)
     {
       uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
       int ok = (rec->flags & DP_FLAG_CALL_KNOWN)
-	       && call >= obj->code_lo && call + 5 <= obj->code_hi
-	       && dp_code_branch_to (call, rec->kind == DP_KIND_CALL ? 0xe8
-							       : 0xe9,
+	       && *call >= obj->code_lo && *call + 5 <= obj->code_hi
+	       && dp_code_branch_to (*call, rec->kind == DP_KIND_CALL ? 0xe8
+								 : 0xe9,
 				     entry);
-      uint64_t *word = ok ? dp_code_rel32_word (call, shift) : NULL;
-      *callsite = word ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
-      return word;
+      *callsite = ok ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
     }
-  return dp_code_rel32_word (call, shift);
+  return *callsite == DP_CALLSITE_DIRECT ? 0 : -1;
+}
+
+static int dp_guard_window (const struct dp_object *obj,
+			    const struct dp_site_record *rec,
+			    struct dp_range *range);
+
+/* A branch the promoter can point elsewhere: its rel32 and the address
+   of the instruction after it.  */
+struct dp_branch
+{
+  uintptr_t rel, next;
+};
+
+/* Decode the guard-miss branch of guarded site REC from its compare
+   (found by dp_guard_window): for a call, the jne right after the
+   compare (0f 85 rel32 or 75 rel8) leads to the out-of-line miss block,
+   whose first instruction is the miss call (e8 rel32); for a sibcall,
+   the jne itself (0f 85 rel32, after at most 7 bytes of bundle padding)
+   is the miss branch.  Returns 0, or -1 if the bytes are not that.  */
+static int
+dp_guard_miss_decode (const struct dp_object *obj,
+		      const struct dp_site_record *rec, struct dp_branch *br)
+{
+  struct dp_range window;
+  if (dp_guard_window (obj, rec, &window) != 0)
+    return -1;
+  uintptr_t jne = window.lo + 7;
+  if (rec->kind == DP_KIND_SIBCALL)
+    {
+      for (uintptr_t at = jne; at < jne + 8 && at + 6 <= window.hi; at++)
+	{
+	  const uint8_t *p = (const uint8_t *) at;
+	  if (p[0] == 0x0f && p[1] == 0x85)
+	    {
+	      br->rel = at + 2;
+	      br->next = at + 6;
+	      return 0;
+	    }
+	}
+      return -1;
+    }
+  const uint8_t *p = (const uint8_t *) jne;
+  uintptr_t miss;
+  if (p[0] == 0x0f && p[1] == 0x85)
+    {
+      int32_t disp;
+      memcpy (&disp, p + 2, 4);
+      miss = jne + 6 + (intptr_t) disp;
+    }
+  else if (p[0] == 0x75)
+    miss = jne + 2 + (intptr_t) (int8_t) p[1];
+  else
+    return -1;
+  if (miss < obj->code_lo || miss + 5 > obj->code_hi
+      || *(const uint8_t *) miss != 0xe8)
+    return -1;
+  br->rel = miss + 1;
+  br->next = miss + 5;
+  return 0;
+}
+
+/* Can the promoter point REC's guard-miss branch past the entry (at the
+   trampoline, or at the stub's plain jump), and where is it?  Decided
+   once per site, while the branch still reaches the entry as the plugin
+   emitted it: bundle-locked, so its rel32 lies inside one aligned 8-byte
+   word.  Returns 0, or -1 if guard misses can only go through the
+   entry.  */
+static int
+dp_guard_miss_branch (struct dp_object *obj, const struct dp_site_record *rec,
+		      struct dp_branch *br)
+{
+  if (!(rec->flags & DP_FLAG_GUARDED))
+    return -1;
+  uint8_t *misscall = dp_callsite_of (obj, rec, 1);
+  if (!misscall || *misscall == DP_CALLSITE_STUB)
+    return -1;
+  int ok = dp_guard_miss_decode (obj, rec, br) == 0;
+  if (*misscall == DP_CALLSITE_UNKNOWN)
+    {
+      ok = ok && dp_rel32_reaches (br->rel, br->next,
+				   (uintptr_t) DP_REL (rec, entry_rel));
+      *misscall = ok ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
+    }
+  return ok && *misscall == DP_CALLSITE_DIRECT ? 0 : -1;
+}
+
+/* A site sent to the plain jump stays there for good (megamorphic,
+   predicted, unreachable, nomem): its guard is 0 and every call takes
+   the miss call, which then calls the stub's protected indirect jump.
+   Without retpolines that jump is a plain `jmp *%r11', so the miss call
+   itself becomes the indirect call, the way the compiler would have
+   emitted it: `cs cs call *%r11' (2e 2e 41 ff d3; `cs notrack' for a
+   notrack site), the same five bytes, the same return address, written
+   with one aligned store (the plugin bundle-locks the call into one
+   8-byte word).  The change is never undone, so a core that still runs
+   the old bytes takes the old call, right as well; docs/patching.md.
+   Returns 0, or -1 where the miss call keeps its rel32.  */
+static int
+dp_miss_call_make_indirect (const struct dp_site_record *rec,
+			    const struct dp_branch *miss)
+{
+  if (rec->kind != DP_KIND_CALL || (rec->flags & DP_FLAG_RETPOLINE))
+    return -1;
+  uintptr_t insn = miss->rel - 1;
+  unsigned shift;
+  uint64_t *word = dp_code_rel32_word (insn, &shift);
+  if (!word || (insn & 7) > 3)
+    return -1;
+  uint64_t call = 0x2e | (uint64_t) ((rec->flags & DP_FLAG_NOTRACK) ? 0x3e
+								    : 0x2e)
+		  << 8
+		  | 0x41ull << 16 | 0xffull << 24 | 0xd3ull << 32;
+  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
+  v = (v & ~(0xffffffffffull << shift)) | (call << shift);
+  __atomic_store_n (word, v, __ATOMIC_RELEASE);
+  return 0;
 }
 
 /* Where dp_route_site sends a site.  */
@@ -315,7 +455,6 @@ dp_route_one (struct dp_object *obj, const struct dp_site_record *rec,
 	      int dest_kind, uintptr_t t)
 {
   uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
-  uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
   uint64_t entry_value;
   uintptr_t dest;
   switch (dest_kind)
@@ -337,8 +476,18 @@ dp_route_one (struct dp_object *obj, const struct dp_site_record *rec,
   __atomic_store_n (slot, entry_value, __ATOMIC_RELEASE);
   dp_promoter_stats.patches++;
 
-  unsigned shift;
-  if (!dp_callsite_word (obj, rec, &shift))
+  /* A guard miss skips the entry's jump the same way, or, sent to the
+     plain jump for good, becomes that indirect call itself.  */
+  struct dp_branch miss;
+  if (dp_guard_miss_branch (obj, rec, &miss) == 0
+      && !(dest_kind == DP_DEST_JUMP && dp_miss_call_make_indirect (rec,
+								    &miss)
+					 == 0)
+      && dp_code_store_rel32_at (miss.rel, miss.next, dest) != 0)
+    dp_code_store_rel32_at (miss.rel, miss.next, entry);
+
+  uintptr_t call;
+  if (dp_callsite (obj, rec, &call) != 0)
     return 0;
   if (dp_code_store_rel32 (call, dest) != 0)
     dp_code_store_rel32 (call, entry);
@@ -426,11 +575,10 @@ dp_guard_possible (struct dp_object *obj, const struct dp_site_record *rec,
     {
       if (!dp_same_state (rec, m))
 	continue;
-      unsigned shift;
       struct dp_range range;
-      uintptr_t call = (uintptr_t) DP_REL (m, call_rel);
+      uintptr_t call;
       if (dp_guard_window (obj, m, &range) != 0
-	  || !dp_callsite_word (obj, m, &shift)
+	  || dp_callsite (obj, m, &call) != 0
 	  || !dp_codegen_reachable (call + 5, target))
 	return 0;
       members++;
@@ -445,8 +593,6 @@ dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
 	      uintptr_t target)
 {
   struct dp_site_state *st = dp_state_of (rec);
-  if (!dp_guard_possible (obj, rec, target))
-    return;
   /* The guard is 0 here (never set, or cleared): no thread counts hits,
      so the counter can be folded into the estimate and restarted.  */
   st->calls += st->direct_hits;
@@ -532,10 +678,9 @@ dp_guard_apply (struct dp_object *obj, void *data)
       if (!round->ok || round->failed)
 	continue;
       uintptr_t target = __atomic_load_n (&st->guard, __ATOMIC_RELAXED);
-      uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
-      unsigned shift;
+      uintptr_t call;
       if (st->status == DP_STATUS_PROMOTED && target
-	  && dp_callsite_word (obj, rec, &shift)
+	  && dp_callsite (obj, rec, &call) == 0
 	  && dp_code_store_rel32 (call, target) == 0)
 	round->patched++;
     }
@@ -777,6 +922,69 @@ dp_by_samples (const void *a, const void *b)
   return x->samples < y->samples ? 1 : x->samples > y->samples ? -1 : 0;
 }
 
+/* The branch-predictor model.  Without retpolines an indirect call is
+   predicted by the hardware, and a compare chain only pays off where its
+   conditional branches mispredict less often than the indirect branch
+   would.  Both are estimated per call for independent draws from the
+   learned distribution, as a predictor without usable history sees them
+   (bench/shapes fits this to within a few percent on every shape): an
+   indirect branch over targets of shares q_j mispredicts as often as a
+   last-target predictor, 1 - sum q_j^2; a compare for a target of share
+   p, reached by mass r, mispredicts min (p, r - p) (the branch goes the
+   likelier way).  Shares are in learned samples; untracked targets
+   ("other") count as all distinct.  */
+
+/* Mispredictions of an indirect branch over CAND[FROM..N) and OTHER, in
+   samples (of TOTAL).  */
+static double
+dp_model_indirect (const struct dp_candidate *cand, int from, int n,
+		   uint64_t other)
+{
+  double mass = (double) other, squares = 0;
+  for (int i = from; i < n; i++)
+    {
+      mass += (double) cand[i].samples;
+      squares += (double) cand[i].samples * (double) cand[i].samples;
+    }
+  return mass > 0 ? mass - squares / mass : 0;
+}
+
+/* Mispredictions of a chain comparing CAND[0..K) in order, then the
+   indirect branch for CAND[K..N) and OTHER, in samples.  */
+static double
+dp_model_chain (const struct dp_candidate *cand, int k, int n,
+		uint64_t other)
+{
+  double reach = (double) other, misses = 0;
+  for (int i = 0; i < n; i++)
+    reach += (double) cand[i].samples;
+  for (int i = 0; i < k; i++)
+    {
+      double p = (double) cand[i].samples;
+      misses += p < reach - p ? p : reach - p;
+      reach -= p;
+    }
+  return misses + dp_model_indirect (cand, k, n, other);
+}
+
+/* Does the model expect the hardware to predict the site better than any
+   chain of up to K of its hottest targets, by a clear margin (5% of a
+   misprediction per call: ties go to promotion, whose direct hits are
+   cheaper than predicted indirect calls)?  */
+static int
+dp_model_prefers_indirect (const struct dp_candidate *cand, int k, int n,
+			   uint64_t other, uint64_t total)
+{
+  double best = dp_model_chain (cand, 1, n, other);
+  for (int i = 2; i <= k; i++)
+    {
+      double c = dp_model_chain (cand, i, n, other);
+      if (c < best)
+	best = c;
+    }
+  return dp_model_indirect (cand, 0, n, other) < best - 0.05 * (double) total;
+}
+
 static void
 dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
 {
@@ -798,6 +1006,7 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
 	}
     }
   qsort (cand, (size_t) n, sizeof cand[0], dp_by_samples);
+  int learned = n;
   uint64_t samples = 0;
   for (int i = 0; i < n; i++)
     samples += cand[i].samples;
@@ -826,6 +1035,29 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   covered = cand[0].samples;
   while (k < n && covered * 100 < samples * dp_coverage_percent)
     covered += cand[k++].samples;
+
+  /* Without retpolines, leave to the branch predictor the sites it is
+     expected to predict better than the chain.  A few dozen samples
+     make some uniform sites look that way by chance, so the runtime
+     first holds the decision until 8 times as many samples confirm
+     it.  */
+  if (dp_trust_predictor && !(rec->flags & DP_FLAG_RETPOLINE)
+      && dp_model_prefers_indirect (cand, k, learned, st->other, samples))
+    {
+      if (!st->hold && st->samples < 8 * (uint64_t) dp_decide_samples)
+	{
+	  st->hold = 1;
+	  return;
+	}
+      if (dp_adopt_stubs (obj) == 0)
+	{
+	  st->hold = 0;
+	  dp_make_plain (obj, rec, DP_STATUS_PREDICTED);
+	  dp_promoter_stats.predicted++;
+	}
+      return;
+    }
+  st->hold = 0;
 
   if (dp_adopt_stubs (obj) != 0)
     {
@@ -859,8 +1091,13 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
       return;
     }
 
+  /* With the inline guard the hottest target never reaches the
+     trampoline (a guard hit takes the call that the guard round points
+     at it): the chain starts with the second.  */
+  int guarded = dp_guard_possible (obj, rec, targets[0]);
   uint8_t *buf = dp_execmem_writable (pool->region, t);
-  if (dp_codegen_trampoline (rec, t, targets, m, buf) != 0)
+  if (dp_codegen_trampoline (rec, t, targets + guarded, m - guarded, buf)
+      != 0)
     {
       dp_chunk_free (pool, chunk);
       dp_make_plain (obj, rec, DP_STATUS_UNREACHABLE);
@@ -879,7 +1116,8 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   __atomic_store_n (&st->status, DP_STATUS_PROMOTED, __ATOMIC_RELEASE);
   st->promotions++;
   dp_route_site (obj, rec, DP_DEST_TRAMPOLINE, t);
-  dp_guard_arm (obj, rec, targets[0]);
+  if (guarded)
+    dp_guard_arm (obj, rec, targets[0]);
   dp_promoter_stats.promotions++;
 }
 
@@ -901,6 +1139,7 @@ dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
   st->repatches++;
   st->samples = 0;
   st->other = 0;
+  st->hold = 0;
   /* Keep the targets that missed (slot[ntargets..]) as a head start;
      restart every count.  */
   for (int i = 0; i < DP_SLOTS; i++)

@@ -7,7 +7,7 @@
 
      # dynpromote-stats v1
      process pid=P exe=PATH status=enabled|learn-only|disabled
-     promoter promotions=N relearns=N megamorphic=N patches=N
+     promoter promotions=N relearns=N megamorphic=N predicted=N patches=N
               grace_periods=N grace_avg_us=N reclaimed=N
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
      shared family=NAME sites=N state=S calls=N samples=N hits=N
@@ -22,8 +22,9 @@
        other samples=N share=P%
 
    (records are one line each; folded here.)  S is idle (never sampled),
-   learning, promoted, megamorphic, unreachable (hot targets out of rel32
-   reach), nomem (no executable memory near it) or off.  calls is an
+   learning, promoted, megamorphic, predicted (left to the branch
+   predictor: see dp_model_prefers_indirect), unreachable (hot targets out
+   of rel32 reach), nomem (no executable memory near it) or off.  calls is an
    estimate from the sampling spans, plus the inline guard's hits, which
    are counted, not sampled.  A promoted target's samples are the
    learning samples its promotion was decided on plus its sampled hits
@@ -120,6 +121,8 @@ dp_site_state_name (const struct dp_site_state *st)
       return "unreachable";
     case DP_STATUS_NOMEM:
       return "nomem";
+    case DP_STATUS_PREDICTED:
+      return "predicted";
     default:
       return st->total_samples ? "learning" : "idle";
     }
@@ -430,9 +433,11 @@ dp_write_all (FILE *f)
 			      : dp_promotion ? "enabled" : "learn-only");
   const struct dp_promoter_stats *ps = &dp_promoter_stats;
   fprintf (f, "promoter promotions=%" PRIu64 " relearns=%" PRIu64
-	   " megamorphic=%" PRIu64 " patches=%" PRIu64 " grace_periods=%"
-	   PRIu64 " grace_avg_us=%" PRIu64 " reclaimed=%" PRIu64 "\n",
-	   ps->promotions, ps->relearns, ps->megamorphic, ps->patches,
+	   " megamorphic=%" PRIu64 " predicted=%" PRIu64 " patches=%" PRIu64
+	   " grace_periods=%" PRIu64 " grace_avg_us=%" PRIu64 " reclaimed=%"
+	   PRIu64 "\n",
+	   ps->promotions, ps->relearns, ps->megamorphic, ps->predicted,
+	   ps->patches,
 	   ps->grace_periods,
 	   ps->grace_periods ? ps->grace_ns / ps->grace_periods / 1000 : 0,
 	   ps->reclaimed);

@@ -130,8 +130,8 @@ static const char *const sort_names[] =
 
 /* The site states of format v1, the values --state accepts.  */
 static const char *const state_names[] =
-  { "idle", "learning", "promoted", "megamorphic", "unreachable", "nomem",
-    "off" };
+  { "idle", "learning", "promoted", "megamorphic", "predicted",
+    "unreachable", "nomem", "off" };
 #define NSTATES (sizeof state_names / sizeof state_names[0])
 
 static enum sort_key opt_sort = SORT_CALLS;
@@ -1141,7 +1141,8 @@ print the busiest indirect-call sites.  DUMP '-' is standard input.\n\
                      written, contains TEXT\n\
   --state=STATE[,STATE]...\n\
                      only sites in one of these states: idle, learning,\n\
-                     promoted, megamorphic, unreachable, nomem, off\n\
+                     promoted, megamorphic, predicted, unreachable,\n\
+                     nomem, off\n\
   --json             a JSON array of site objects with every field of the\n\
                      dump (symbols demangled, and raw as KEY_raw)\n\
   --no-demangle      show C++ names as the dump writes them\n\
@@ -1220,8 +1221,8 @@ parse_state_list (const char *arg)
       size_t i = lookup (s, state_names, NSTATES);
       if (i == NSTATES)
 	usage_error ("invalid --state value '%s' (expected idle, learning, "
-		     "promoted, megamorphic, unreachable, nomem or off)",
-		     printable (s, 80));
+		     "promoted, megamorphic, predicted, unreachable, nomem "
+		     "or off)", printable (s, 80));
       opt_states[i] = opt_any_state = true;
     }
   if (!opt_any_state)

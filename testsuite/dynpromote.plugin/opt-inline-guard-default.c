@@ -2,7 +2,10 @@
    compares its target with the site's guard, counts a hit and calls (the
    call the runtime points at the target), and a miss calls the entry
    from an out-of-line block that returns after the call; a sibcall's
-   miss jumps to the entry.  At -O2 (for the sibcall).  */
+   miss jumps to the entry.  The miss call and the sibcall's jne are
+   bundle-locked like the call, the miss block's label inside the lock,
+   so the runtime can point them past the entry.  At -O2 (for the
+   sibcall).  */
 /* { dg-do compile } */
 /* { dg-options "-O2" } */
 
@@ -21,7 +24,7 @@ tail (fn f, int x)
 }
 
 /* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n\tjne\t\.L\d+\n\taddq\t\$1, 16\+\.Ldp_state_\d+\(%rip\)\n} 2 } } */
-/* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n#APP\n[^\n]*\n\tjne\t\.Ldp_miss_\d+\n} 1 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_miss_\d+\n\tjmp\t\.L\d+\n} 2 } } */
+/* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n#APP\n[^\n]*\n\t\.bundle_align_mode 3\n\t\.bundle_lock\n\tjne\t\.Ldp_miss_\d+\n\t\.bundle_unlock\n} 1 } } */
+/* { dg-final { scan-assembler-times {\t\.bundle_align_mode 3\n\t\.bundle_lock\n# 0 "" 2\n#NO_APP\n\.L\d+:\n(?:\t\.cfi_[^\n]*\n)*\tcall\t\.Ldp_miss_\d+\n#APP\n[^\n]*\n\t\.bundle_unlock\n\t\.bundle_align_mode 0\n# 0 "" 2\n#NO_APP\n\tjmp\t\.L\d+\n} 2 } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_miss_\d+:$} 3 } } */
 /* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_entry_\d+$} 3 } } */

@@ -1,7 +1,7 @@
 /* Purpose: every environment setting, good and bad, on a child process
-   each: bad values of DYNPROMOTE and DYNPROMOTE_SAMPLE_PERIOD print
-   exactly one "dynpromote: warning:" line naming the variable and
-   nothing else; good values print nothing; in every case the child's
+   each: bad values of DYNPROMOTE, DYNPROMOTE_SAMPLE_PERIOD and
+   DYNPROMOTE_TRUST_PREDICTOR print exactly one "dynpromote: warning:"
+   line naming the variable and nothing else; good values print nothing; in every case the child's
    rewritten calls compute the right results and it exits 0.  */
 /* { dg-do run } */
 
@@ -43,6 +43,10 @@ static const struct setting settings[] = {
   { "DYNPROMOTE_SAMPLE_PERIOD", "abc", 1 },
   { "DYNPROMOTE_SAMPLE_PERIOD", "12x", 1 },
   { "DYNPROMOTE_SAMPLE_PERIOD", "99999999999999999999", 1 },
+  { "DYNPROMOTE_TRUST_PREDICTOR", "0", 0 },
+  { "DYNPROMOTE_TRUST_PREDICTOR", "1", 0 },
+  { "DYNPROMOTE_TRUST_PREDICTOR", "2", 1 },
+  { "DYNPROMOTE_TRUST_PREDICTOR", "yes", 1 },
 };
 
 int

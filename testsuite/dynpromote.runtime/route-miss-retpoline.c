@@ -1,0 +1,16 @@
+/* Purpose: route-miss.c under retpolines: a megamorphic site's miss
+   call keeps its rel32 and points at the stub's protected indirect jump
+   (entry+20), never at an indirect call of its own; the promoted sites
+   skip the entry as without retpolines.  */
+/* { dg-do run } */
+/* { dg-options "-mindirect-branch=thunk -fno-jump-tables" } */
+/* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
+/* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
+/* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */
+/* { dg-set-env DYNPROMOTE_COVERAGE 100 } */
+
+#define EXPECT_RETPOLINE 1
+#include "route-miss.c"
+
+/* { dg-output "route-miss ok" } */
+/* { dg-final { scan-stats {^site [^\n]* func=spread [^\n]*state=megamorphic } } } */

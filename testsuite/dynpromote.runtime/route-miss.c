@@ -1,0 +1,195 @@
+/* Purpose: a guard miss skips the stub's entry.  Once a guarded site is
+   promoted, the branch its guard takes on a miss (the out-of-line miss
+   call, or a sibcall's jne) is checked in the code to point at the
+   site's trampoline itself, and the trampoline's chain to hold the other
+   hot targets but not the guard's; a megamorphic site's miss call
+   becomes `cs cs call *%r11' (without retpolines), or points at the
+   stub's protected indirect jump (entry+20; route-miss-retpoline.c),
+   and its calls still reach their targets.  After a phase
+   change the site learns again and the miss branch follows the new
+   trampoline.  Every call checks that it reached the function it asked
+   for.  */
+/* { dg-do run } */
+/* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
+/* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
+/* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */
+/* { dg-set-env DYNPROMOTE_COVERAGE 100 } */
+
+#include <stdint.h>
+#include <time.h>
+#include "dp-test.h"
+
+typedef long (*fn) (long);
+NOIPA static long inc (long x) { return x + 1; }
+NOIPA static long dbl (long x) { return x * 2; }
+NOIPA static long neg (long x) { return -x; }
+NOIPA static long sq (long x) { return x * x; }
+#define T(i) NOIPA static long m##i (long x) { return x + 100 + i; }
+T (0) T (1) T (2) T (3) T (4) T (5) T (6) T (7) T (8) T (9) T (10) T (11)
+#undef T
+static const fn many[12] = { m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10,
+			     m11 };
+
+NOIPA long pick (fn f, long x) { return f (x) + 1; }
+NOIPA long tail (fn f, long x) { return f (x); }
+NOIPA long spread (fn f, long x) { return f (x) + 1; }
+
+static void
+pause_ms (long ms)
+{
+  struct timespec ts = { 0, ms * 1000000 };
+  nanosleep (&ts, NULL);
+}
+
+static uintptr_t
+rel32_destination (const unsigned char *rel)
+{
+  int32_t d;
+  memcpy (&d, rel, sizeof d);
+  return (uintptr_t) (rel + 4) + (intptr_t) d;
+}
+
+/* The address of a field "KEY=0x..." of a dump line.  */
+static uintptr_t
+stats_addr (const char *site, const char *key)
+{
+  char needle[32];
+  snprintf (needle, sizeof needle, " %s=0x", key);
+  const char *p = strstr (site, needle);
+  CHECK (p != NULL);
+  return (uintptr_t) strtoull (p + strlen (needle) - 2, NULL, 16);
+}
+
+/* The guard-miss branch of the site whose call is at CALL: back from
+   the call to the guard's compare (4c 3b 1d), then the jne after it
+   (0f 85 rel32, or 75 rel8) to the miss block's call, or, for a sibcall,
+   the jne itself.  */
+static const unsigned char *
+miss_branch (uintptr_t call, int sibcall)
+{
+  const unsigned char *p = (const unsigned char *) call - 7;
+  while (!(p[0] == 0x4c && p[1] == 0x3b && p[2] == 0x1d))
+    {
+      CHECK ((uintptr_t) p + 40 > call);
+      p--;
+    }
+  p += 7;
+  if (sibcall)
+    {
+      while (!(p[0] == 0x0f && p[1] == 0x85))
+	p++;
+      return p;
+    }
+  if (p[0] == 0x0f && p[1] == 0x85)
+    return (const unsigned char *) rel32_destination (p + 2);
+  CHECK (p[0] == 0x75);
+  return p + 2 + (signed char) p[1];
+}
+
+/* Where the guard-miss branch of the site whose call is at CALL leads.  */
+static uintptr_t
+miss_destination (uintptr_t call, int sibcall)
+{
+  const unsigned char *p = miss_branch (call, sibcall);
+  if (sibcall)
+    return rel32_destination (p + 2);
+  CHECK (p[0] == 0xe8);
+  return rel32_destination (p + 1);
+}
+
+/* The targets a trampoline at T compares with (codegen.c: 12 bytes of
+   sampling, then 4c 3b 1d rel32 0f 84 rel32 per target); returns how
+   many, at most MAX.  */
+static int
+trampoline_targets (uintptr_t t, uintptr_t *out, int max)
+{
+  const unsigned char *p = (const unsigned char *) t + 12;
+  int n = 0;
+  while (n < max && p[0] == 0x4c && p[1] == 0x3b && p[2] == 0x1d)
+    {
+      CHECK (p[7] == 0x0f && p[8] == 0x84);
+      out[n++] = rel32_destination (p + 9);
+      p += 13;
+    }
+  return n;
+}
+
+/* Drive FUNC's site (through CALL_SITE, checked) with targets HOT (7 in
+   10), SECOND (2 in 10) and THIRD (1 in 10) until it is promoted with
+   route=direct PROMOTIONS times, then check its miss branch and
+   trampoline.  */
+static void
+drive (const char *func, long (*call_site) (fn, long), int plus, fn hot,
+       fn second, fn third, long promotions)
+{
+  for (int round = 0; round < 500; round++)
+    {
+      for (long i = 0; i < 20000; i++)
+	{
+	  fn f = i % 10 < 7 ? hot : i % 10 < 9 ? second : third;
+	  CHECK (call_site (HIDE (f), i) == f (i) + plus);
+	}
+      char *stats = dp_stats_now ();
+      const char *site = dp_stats_site (stats, func, 0);
+      int done = site && strstr (site, " state=promoted ")
+		 && strstr (site, " route=direct")
+		 && dp_stats_num (site, "promotions") == promotions;
+      if (done)
+	{
+	  int sibcall = strstr (site, " kind=sibcall ") != NULL;
+	  uintptr_t t = stats_addr (site, "trampoline");
+	  CHECK (miss_destination (stats_addr (site, "call"), sibcall) == t);
+	  uintptr_t chain[8];
+	  int n = trampoline_targets (t, chain, 8);
+	  CHECK (n == 2);
+	  CHECK (chain[0] == (uintptr_t) second);
+	  CHECK (chain[1] == (uintptr_t) third);
+	}
+      free (stats);
+      if (done)
+	return;
+      pause_ms (10);
+    }
+  CHECK (!"the site was not promoted with route=direct in 5 s");
+}
+
+int
+main (void)
+{
+  drive ("pick", pick, 1, inc, dbl, neg, 1);
+  /* A phase change: the site learns again, and the miss branch follows
+     the new trampoline.  */
+  drive ("pick", pick, 1, sq, neg, inc, 2);
+  drive ("tail", tail, 0, dbl, inc, neg, 1);
+
+  for (int round = 0; round < 20; round++)
+    {
+      for (long i = 0; i < 20000; i++)
+	{
+	  int k = (int) ((i * 7 + round) % 12);
+	  CHECK (spread (HIDE (many[k]), i) == i + 100 + k + 1);
+	}
+      pause_ms (5);
+    }
+  char *stats = dp_stats_now ();
+  const char *site = dp_stats_site (stats, "spread", 0);
+  CHECK (site && strstr (site, " state=megamorphic "));
+#ifdef EXPECT_RETPOLINE
+  CHECK (miss_destination (stats_addr (site, "call"), 0)
+	 == stats_addr (site, "entry") + 20);
+#else
+  static const unsigned char indirect_call[5] = { 0x2e, 0x2e, 0x41, 0xff,
+						  0xd3 };
+  CHECK (!memcmp (miss_branch (stats_addr (site, "call"), 0), indirect_call,
+		  5));
+#endif
+  /* Megamorphic calls still reach their targets.  */
+  for (long i = 0; i < 1000; i++)
+    CHECK (spread (HIDE (many[i % 12]), i) == i + 100 + i % 12 + 1);
+  free (stats);
+  puts ("route-miss ok");
+  return 0;
+}
+
+/* { dg-output "route-miss ok" } */
+/* { dg-final { scan-stats {^site [^\n]* func=pick [^\n]*state=promoted [^\n]*promotions=2 [^\n]* route=direct\n  target [^\n]*sym=sq promoted=1 } } } */
