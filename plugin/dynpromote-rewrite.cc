@@ -42,6 +42,21 @@ dp_function_asm_name (tree decl)
   return name[0] == '*' ? name + 1 : name;
 }
 
+/* Bundle lock and unlock around one rewritten branch: 8-byte bundles
+   (.bundle_align_mode 3) only while the lock lasts.  */
+#define DP_BUNDLE_LOCK ".bundle_align_mode 3\n\t.bundle_lock"
+#define DP_BUNDLE_UNLOCK ".bundle_unlock\n\t.bundle_align_mode 0"
+
+/* A volatile ASM_INPUT with assembler TEXT, for emitting.  */
+
+static rtx
+dp_asm_text (const char *text, location_t loc)
+{
+  rtx x = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (text), loc);
+  MEM_VOLATILE_P (x) = 1;
+  return x;
+}
+
 /* Put the label PREFIX<NUMBER> on call INSN.  With align-calls (the
    default), the label and the call form one locked bundle of an 8-byte
    bundle mode: the assembler pads before the label if the 5-byte call
@@ -56,21 +71,12 @@ dp_label_call (rtx_insn *insn, const char *prefix, unsigned number,
 {
   char label[96];
   snprintf (label, sizeof label, "%s%s%u:",
-	    dp_settings.align_calls
-	    ? ".bundle_align_mode 3\n\t.bundle_lock\n" : "", prefix, number);
-  rtx asm_label = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (label), loc);
-  MEM_VOLATILE_P (asm_label) = 1;
-  rtx_insn *label_insn = emit_insn_before (asm_label, insn);
+	    dp_settings.align_calls ? DP_BUNDLE_LOCK "\n" : "", prefix,
+	    number);
+  rtx_insn *label_insn = emit_insn_before (dp_asm_text (label, loc), insn);
   *unlock = NULL;
   if (dp_settings.align_calls)
-    {
-      rtx end = gen_rtx_ASM_INPUT_loc (VOIDmode,
-				       ggc_strdup (".bundle_unlock\n"
-						   "\t.bundle_align_mode 0"),
-				       loc);
-      MEM_VOLATILE_P (end) = 1;
-      *unlock = emit_insn_after (end, insn);
-    }
+    *unlock = emit_insn_after (dp_asm_text (DP_BUNDLE_UNLOCK, loc), insn);
   return label_insn;
 }
 
@@ -324,11 +330,9 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
 	 point it past the entry, as it does a miss call.  */
       char text[128];
       snprintf (text, sizeof text,
-		".bundle_align_mode 3\n\t.bundle_lock\n\tjne\t.Ldp_miss_%u\n"
-		"\t.bundle_unlock\n\t.bundle_align_mode 0", number);
-      rtx jne = gen_rtx_ASM_INPUT_loc (VOIDmode, ggc_strdup (text), loc);
-      MEM_VOLATILE_P (jne) = 1;
-      branch = emit_insn_before (jne, label_insn);
+		DP_BUNDLE_LOCK "\n\tjne\t.Ldp_miss_%u\n\t" DP_BUNDLE_UNLOCK,
+		number);
+      branch = emit_insn_before (dp_asm_text (text, loc), label_insn);
     }
   else
     {
@@ -363,30 +367,18 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
   /* The miss block, out of line.  Its call is locked into one 8-byte
      bundle like the hot call, the label inside the lock (padding goes
      before the lock), so the jne lands on the call itself and the
-     runtime can point its rel32 past the entry (dp_guard_miss_call).  */
+     runtime can point its rel32 past the entry (dp_guard_miss_branch in
+     runtime/promote.c).  */
   rtx_insn *after = barrier;
   if (unlock_insn)
-    {
-      rtx lock = gen_rtx_ASM_INPUT_loc (VOIDmode,
-					ggc_strdup (".bundle_align_mode 3\n"
-						    "\t.bundle_lock"),
-					loc);
-      MEM_VOLATILE_P (lock) = 1;
-      after = emit_insn_after (lock, barrier);
-    }
+    after = emit_insn_after (dp_asm_text (DP_BUNDLE_LOCK, loc), barrier);
   after = emit_label_after (miss, after);
   rtx_insn *miss_call = emit_copy_of_insn_after (insn, after);
   dp_set_call_target (PATTERN (miss_call), ".Ldp_miss_", number);
   rtx_insn *miss_end = miss_call;
   if (unlock_insn)
-    {
-      rtx unlock = gen_rtx_ASM_INPUT_loc (VOIDmode,
-					  ggc_strdup (".bundle_unlock\n"
-						      "\t.bundle_align_mode 0"),
-					  loc);
-      MEM_VOLATILE_P (unlock) = 1;
-      miss_end = emit_insn_after (unlock, miss_call);
-    }
+    miss_end = emit_insn_after (dp_asm_text (DP_BUNDLE_UNLOCK, loc),
+				miss_call);
   if (noreturn)
     emit_barrier_after (miss_end);
   else
