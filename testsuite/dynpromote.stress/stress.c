@@ -8,7 +8,11 @@
    thread reads /proc/self/maps looking for any mapping that is writable
    and executable.  Pass: zero wrong calls, zero W+X mappings, every child
    clean, and the promoter really worked (promotions and relearns in the
-   thousands).  DP_STRESS_SECONDS sets the length (default 20).  */
+   thousands).  DP_STRESS_SECONDS sets the length (default 20).
+   DYNPROMOTE_TRUST_PREDICTOR=0 keeps every site in the churn: a site
+   left to the branch predictor stays on the plain path for good; the
+   megamorphic sites still take that path, with its one-way rewrite of
+   the miss call, during the storm.  */
 /* { dg-do run } */
 /* { dg-options "-pthread" } */
 /* { dg-dso dpstress stress-lib.c } */
@@ -18,6 +22,7 @@
 /* { dg-set-env DYNPROMOTE_RELEARN_WINDOW 16 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 0 } */
 /* { dg-set-env DYNPROMOTE_MAX_REPATCH 60000 } */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-run-timeout 400 } */
 
 #include <dlfcn.h>
