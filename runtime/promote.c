@@ -8,13 +8,17 @@
    DECIDE   picks the hot targets: the fewest, up to max-targets, that
             cover DYNPROMOTE_COVERAGE percent of the samples; if even
             max-targets cover less than half, the site is megamorphic and
-            goes to the plain indirect jump for good (no more sampling).
+            goes to the plain indirect jump for good (no more sampling);
+            without retpolines, so does a site the branch predictor is
+            expected to predict better than a chain (predicted:
+            dp_model_prefers_indirect).
             It writes a trampoline into a pool within rel32 reach of the
             site's object, serialises all cores, then points the stub's
             entry at it with one aligned 8-byte store, and the call site
             itself too where its rel32 can be replaced the same way (the
             call then reaches the trampoline without the stub's jump),
-            and serialises again.
+            and the inline guard's miss branch likewise, and serialises
+            again.
    RELEARN  points the call site and the entry back at the learning
             path, retires the
             trampoline, and lets the site learn again (bounded by
