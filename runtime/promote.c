@@ -186,14 +186,22 @@ dp_rel32_in_word (uintptr_t rel)
   return (rel & 7) <= 4;
 }
 
+/* Where the rel32 (or disp32) at REL leads, for an instruction that
+   ends at NEXT.  */
+static uintptr_t
+dp_rel32_target (uintptr_t rel, uintptr_t next)
+{
+  int32_t disp;
+  memcpy (&disp, (const void *) rel, 4);
+  return next + (intptr_t) disp;
+}
+
 /* Does the rel32 at REL, of a branch whose next instruction is at NEXT,
    reach DEST, and can one aligned store replace it?  */
 static int
 dp_rel32_reaches (uintptr_t rel, uintptr_t next, uintptr_t dest)
 {
-  int32_t disp;
-  memcpy (&disp, (const void *) rel, 4);
-  return dp_rel32_in_word (rel) && next + (intptr_t) disp == dest;
+  return dp_rel32_in_word (rel) && dp_rel32_target (rel, next) == dest;
 }
 
 /* Is the 5-byte instruction at INSN exactly OPCODE (e8 call or e9 jmp)
@@ -231,6 +239,16 @@ dp_code_store_rel32_at (uintptr_t rel, uintptr_t next, uintptr_t dest)
   v = (v & ~(0xffffffffull << shift)) | ((uint64_t) disp << shift);
   __atomic_store_n (word, v, __ATOMIC_RELEASE);
   return 0;
+}
+
+/* Point the branch at REL/NEXT at DEST, or, if DEST is out of its
+   reach, at FALLBACK (the site's entry, which it reached as built).  */
+static void
+dp_code_point_rel32 (uintptr_t rel, uintptr_t next, uintptr_t dest,
+		     uintptr_t fallback)
+{
+  if (dp_code_store_rel32_at (rel, next, dest) != 0)
+    dp_code_store_rel32_at (rel, next, fallback);
 }
 
 /* Point the call or jmp at INSN (checked with dp_code_branch_to) at
@@ -367,11 +385,7 @@ dp_guard_miss_decode (const struct dp_object *obj,
   const uint8_t *p = (const uint8_t *) jne;
   uintptr_t miss;
   if (p[0] == 0x0f && p[1] == 0x85)
-    {
-      int32_t disp;
-      memcpy (&disp, p + 2, 4);
-      miss = jne + 6 + (intptr_t) disp;
-    }
+    miss = dp_rel32_target (jne + 2, jne + 6);
   else if (p[0] == 0x75)
     miss = jne + 2 + (intptr_t) (int8_t) p[1];
   else
@@ -427,9 +441,11 @@ dp_miss_call_make_indirect (const struct dp_site_record *rec,
   if (rec->kind != DP_KIND_CALL || (rec->flags & DP_FLAG_RETPOLINE))
     return -1;
   uintptr_t insn = miss->rel - 1;
+  if ((insn & 7) > 3)		/* all five bytes in one aligned word */
+    return -1;
   unsigned shift;
   uint64_t *word = dp_code_rel32_word (insn, &shift);
-  if (!word || (insn & 7) > 3)
+  if (!word)
     return -1;
   uint64_t call = 0x2e | (uint64_t) ((rec->flags & DP_FLAG_NOTRACK) ? 0x3e
 								    : 0x2e)
@@ -483,18 +499,17 @@ dp_route_one (struct dp_object *obj, const struct dp_site_record *rec,
   /* A guard miss skips the entry's jump the same way, or, sent to the
      plain jump for good, becomes that indirect call itself.  */
   struct dp_branch miss;
-  if (dp_guard_miss_branch (obj, rec, &miss) == 0
-      && !(dest_kind == DP_DEST_JUMP && dp_miss_call_make_indirect (rec,
-								    &miss)
-					 == 0)
-      && dp_code_store_rel32_at (miss.rel, miss.next, dest) != 0)
-    dp_code_store_rel32_at (miss.rel, miss.next, entry);
+  if (dp_guard_miss_branch (obj, rec, &miss) == 0)
+    {
+      if (dest_kind != DP_DEST_JUMP
+	  || dp_miss_call_make_indirect (rec, &miss) != 0)
+	dp_code_point_rel32 (miss.rel, miss.next, dest, entry);
+    }
 
   uintptr_t call;
   if (dp_callsite (obj, rec, &call) != 0)
     return 0;
-  if (dp_code_store_rel32 (call, dest) != 0)
-    dp_code_store_rel32 (call, entry);
+  dp_code_point_rel32 (call + 1, call + 5, dest, entry);
   return 1;
 }
 
@@ -557,9 +572,7 @@ dp_guard_window (const struct dp_object *obj,
       const uint8_t *p = (const uint8_t *) at;
       if (p[0] != 0x4c || (p[1] != 0x3b && p[1] != 0x39) || p[2] != 0x1d)
 	continue;
-      int32_t disp;
-      memcpy (&disp, p + 3, sizeof disp);
-      if (at + 7 + (intptr_t) disp == guard)
+      if (dp_rel32_target (at + 3, at + 7) == guard)
 	{
 	  range->lo = at;
 	  range->hi = call + 5;
@@ -851,15 +864,19 @@ dp_retire (uintptr_t t)
   dp_promoter_stats.retired++;
 }
 
-/* Send the site to the plain indirect jump for good.  */
-static void
+/* Send the site to the plain indirect jump for good.  Returns 0, or -1
+   (nothing changed) if OBJ's stubs cannot be made writable.  */
+static int
 dp_make_plain (struct dp_object *obj, const struct dp_site_record *rec,
 	       int status)
 {
+  if (dp_adopt_stubs (obj) != 0)
+    return -1;
   struct dp_site_state *st = dp_state_of (rec);
   __atomic_store_n (&st->status, (uint8_t) status, __ATOMIC_RELEASE);
   dp_route_site (obj, rec, DP_DEST_JUMP, 0);
   st->countdown = INT32_MAX;
+  return 0;
 }
 
 /* Lay out ST's slots for a promotion to TARGETS[0..M): the promoted
@@ -939,7 +956,7 @@ dp_by_samples (const void *a, const void *b)
    ("other") count as all distinct.  */
 
 /* Mispredictions of an indirect branch over CAND[FROM..N) and OTHER, in
-   samples (of TOTAL).  */
+   samples.  */
 static double
 dp_model_indirect (const struct dp_candidate *cand, int from, int n,
 		   uint64_t other)
@@ -954,14 +971,13 @@ dp_model_indirect (const struct dp_candidate *cand, int from, int n,
 }
 
 /* Mispredictions of a chain comparing CAND[0..K) in order, then the
-   indirect branch for CAND[K..N) and OTHER, in samples.  */
+   indirect branch for CAND[K..N) and OTHER, in samples (TOTAL: all of
+   CAND and OTHER).  */
 static double
 dp_model_chain (const struct dp_candidate *cand, int k, int n,
-		uint64_t other)
+		uint64_t other, uint64_t total)
 {
-  double reach = (double) other, misses = 0;
-  for (int i = 0; i < n; i++)
-    reach += (double) cand[i].samples;
+  double reach = (double) total, misses = 0;
   for (int i = 0; i < k; i++)
     {
       double p = (double) cand[i].samples;
@@ -979,10 +995,10 @@ static int
 dp_model_prefers_indirect (const struct dp_candidate *cand, int k, int n,
 			   uint64_t other, uint64_t total)
 {
-  double best = dp_model_chain (cand, 1, n, other);
+  double best = dp_model_chain (cand, 1, n, other, total);
   for (int i = 2; i <= k; i++)
     {
-      double c = dp_model_chain (cand, i, n, other);
+      double c = dp_model_chain (cand, i, n, other, total);
       if (c < best)
 	best = c;
     }
@@ -1028,11 +1044,8 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
     covered += cand[i].samples;
   if (covered * 100 < samples * dp_megamorphic_percent)
     {
-      if (dp_adopt_stubs (obj) == 0)
-	{
-	  dp_make_plain (obj, rec, DP_STATUS_MEGAMORPHIC);
-	  dp_promoter_stats.megamorphic++;
-	}
+      if (dp_make_plain (obj, rec, DP_STATUS_MEGAMORPHIC) == 0)
+	dp_promoter_stats.megamorphic++;
       return;
     }
   int k = 1;
@@ -1053,12 +1066,9 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
 	  st->hold = 1;
 	  return;
 	}
-      if (dp_adopt_stubs (obj) == 0)
-	{
-	  st->hold = 0;
-	  dp_make_plain (obj, rec, DP_STATUS_PREDICTED);
-	  dp_promoter_stats.predicted++;
-	}
+      st->hold = 0;
+      if (dp_make_plain (obj, rec, DP_STATUS_PREDICTED) == 0)
+	dp_promoter_stats.predicted++;
       return;
     }
   st->hold = 0;

@@ -23,14 +23,15 @@
 
    (records are one line each; folded here.)  S is idle (never sampled),
    learning, promoted, megamorphic, predicted (left to the branch
-   predictor: see dp_model_prefers_indirect), unreachable (hot targets out
-   of rel32 reach), nomem (no executable memory near it) or off.  calls is an
-   estimate from the sampling spans, plus the inline guard's hits, which
-   are counted, not sampled.  A promoted target's samples are the
+   predictor: see dp_model_prefers_indirect), unreachable (hot targets
+   out of rel32 reach), nomem (no executable memory near it) or off.
+   calls is an estimate from the sampling spans, plus the inline guard's
+   hits, which are counted, not sampled.  A promoted target's samples are the
    learning samples its promotion was decided on plus its sampled hits
-   since (the guard's hits count as if sampled at the sample period); a target left on the indirect path counts its learning samples
-   plus its sampled misses; shares are of all of a site's counted samples
-   and add up to 100%.  hits and misses on the site line count only since the
+   since (the guard's hits count as if sampled at the sample period); a
+   target left on the indirect path counts its learning samples plus its
+   sampled misses; shares are of all of a site's counted samples and add
+   up to 100%.  hits and misses on the site line count only since the
    last promotion.  route says how the runtime last redirected the site:
    direct (the inline guard's call points at the hottest target itself),
    call (its call instruction itself was pointed at the trampoline or
