@@ -31,12 +31,13 @@ enum dp_site_status
 {
   DP_STATUS_LEARNING = 0,
   DP_STATUS_PROMOTED,      /* entry jumps to a trampoline.  */
-  DP_STATUS_MEGAMORPHIC,   /* too many targets: plain jump, no sampling.  */
+  DP_STATUS_MEGAMORPHIC,   /* too many targets: plain jump, no sampling
+			      until a recheck (promote.c).  */
   DP_STATUS_UNREACHABLE,   /* hot targets out of rel32 reach: plain jump.  */
   DP_STATUS_NOMEM,         /* no executable memory near it: plain jump.  */
   DP_STATUS_PREDICTED      /* no retpolines, and the hardware predicts it
 			      better than a compare chain would: plain
-			      jump, no more sampling.  */
+			      jump, no sampling until a recheck.  */
 };
 
 enum dp_site_request
@@ -258,7 +259,7 @@ int dp_in_main_program (const void *addr) DP_HIDDEN;
 /* promote.c.  */
 struct dp_promoter_stats
 {
-  uint64_t promotions, relearns, megamorphic, predicted, patches;
+  uint64_t promotions, relearns, megamorphic, predicted, rechecks, patches;
   uint64_t retired, reclaimed, grace_periods, grace_ns;
 };
 extern struct dp_promoter_stats dp_promoter_stats DP_HIDDEN;
@@ -267,6 +268,7 @@ extern volatile uint32_t dp_coverage_percent DP_HIDDEN;
 extern volatile uint32_t dp_megamorphic_percent DP_HIDDEN;
 extern volatile uint32_t dp_trust_predictor DP_HIDDEN;
 extern volatile uint32_t dp_repatch_interval_ms DP_HIDDEN;
+extern volatile uint32_t dp_recheck_ms DP_HIDDEN;
 extern volatile uint32_t dp_probe_signal_setting DP_HIDDEN;
 void dp_promoter_start (void) DP_HIDDEN;
 void dp_promoter_forget (struct dp_object *) DP_HIDDEN;

@@ -86,6 +86,7 @@ dp_read_settings (void)
   dp_read_number ("DYNPROMOTE_MAX_REPATCH", 0, 60000, &dp_max_repatch);
   dp_read_number ("DYNPROMOTE_REPATCH_INTERVAL_MS", 0, 60000,
 		  &dp_repatch_interval_ms);
+  dp_read_number ("DYNPROMOTE_RECHECK_MS", 0, 600000, &dp_recheck_ms);
   dp_probe_signal_setting = (uint32_t) (SIGRTMAX - 2);
   dp_read_number ("DYNPROMOTE_PROBE_SIGNAL", 0, (unsigned long) SIGRTMAX,
 		  &dp_probe_signal_setting);

@@ -8,9 +8,9 @@
    DECIDE   picks the hot targets: the fewest, up to max-targets, that
             cover DYNPROMOTE_COVERAGE percent of the samples; if even
             max-targets cover less than half, the site is megamorphic and
-            goes to the plain indirect jump for good (no more sampling);
-            without retpolines, so does a site the branch predictor is
-            expected to predict better than a chain (predicted:
+            goes to the plain indirect jump (no more sampling); without
+            retpolines, so does a site the branch predictor is expected
+            to predict better than a chain (predicted:
             dp_model_prefers_indirect).
             It writes a trampoline into a pool within rel32 reach of the
             site's object, serialises all cores, then points the stub's
@@ -23,6 +23,11 @@
             path, retires the
             trampoline, and lets the site learn again (bounded by
             DYNPROMOTE_MAX_REPATCH and DYNPROMOTE_REPATCH_INTERVAL_MS).
+   RECHECK  (no request: the thread's own timer) sends a megamorphic or
+            predicted site back to learning after DYNPROMOTE_RECHECK_MS,
+            twice as long after each further time, within the same
+            DYNPROMOTE_MAX_REPATCH budget: a verdict holds for the
+            samples it was made on, and programs change phase.
 
    Shared families (DP_FLAG_SHARED: several records, one state) are
    decided, promoted, relearned and made plain as one: the first member
@@ -66,6 +71,7 @@ volatile uint32_t dp_coverage_percent = 90;
 volatile uint32_t dp_megamorphic_percent = 50;
 volatile uint32_t dp_trust_predictor = 1;
 volatile uint32_t dp_repatch_interval_ms = 10;
+volatile uint32_t dp_recheck_ms = 100;
 volatile uint32_t dp_probe_signal_setting;
 
 static pthread_mutex_t dp_promoter_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -76,6 +82,10 @@ static int dp_patching_frozen;
 
 /* Some guarded site waits for a guard round (dp_guard_round).  */
 static int dp_guard_pending;
+
+/* CLOCK_MONOTONIC time of the earliest recheck due (0: none), found by
+   the promoter's last pass over the sites; it sleeps no longer.  */
+static uint64_t dp_recheck_next_ns;
 
 static int dp_timed_grace_period (const struct dp_range *ranges, int n,
 				  uint64_t timeout_ns);
@@ -352,14 +362,29 @@ static int dp_guard_window (const struct dp_object *obj,
 struct dp_branch
 {
   uintptr_t rel, next;
+  int indirect;            /* the miss call is `cs cs call *%r11' now
+			      (dp_miss_call_make_indirect): no rel32.  */
 };
+
+/* The 5-byte `cs cs call *%r11' (`cs notrack call *%r11' for a notrack
+   site) that dp_miss_call_make_indirect writes, as a little-endian
+   value.  */
+static uint64_t
+dp_miss_call_indirect_bytes (const struct dp_site_record *rec)
+{
+  uint64_t second = (rec->flags & DP_FLAG_NOTRACK) ? 0x3e : 0x2e;
+  return 0x2e | second << 8 | 0x41ull << 16 | 0xffull << 24
+	 | 0xd3ull << 32;
+}
 
 /* Decode the guard-miss branch of guarded site REC from its compare
    (found by dp_guard_window): for a call, the jne right after the
    compare (0f 85 rel32 or 75 rel8) leads to the out-of-line miss block,
    whose first instruction is the miss call (e8 rel32); for a sibcall,
    the jne itself (0f 85 rel32, after at most 7 bytes of bundle padding)
-   is the miss branch.  Returns 0, or -1 if the bytes are not that.  */
+   is the miss branch.  A miss call the runtime made indirect is
+   recognised too (BR->indirect).  Returns 0, or -1 if the bytes are not
+   that.  */
 static int
 dp_guard_miss_decode (const struct dp_object *obj,
 		      const struct dp_site_record *rec, struct dp_branch *br)
@@ -377,6 +402,7 @@ dp_guard_miss_decode (const struct dp_object *obj,
 	    {
 	      br->rel = at + 2;
 	      br->next = at + 6;
+	      br->indirect = 0;
 	      return 0;
 	    }
 	}
@@ -390,8 +416,12 @@ dp_guard_miss_decode (const struct dp_object *obj,
     miss = jne + 2 + (intptr_t) (int8_t) p[1];
   else
     return -1;
-  if (miss < obj->code_lo || miss + 5 > obj->code_hi
-      || *(const uint8_t *) miss != 0xe8)
+  if (miss < obj->code_lo || miss + 5 > obj->code_hi)
+    return -1;
+  uint64_t bytes = 0;
+  memcpy (&bytes, (const void *) miss, 5);
+  br->indirect = bytes == dp_miss_call_indirect_bytes (rec);
+  if (*(const uint8_t *) miss != 0xe8 && !br->indirect)
     return -1;
   br->rel = miss + 1;
   br->next = miss + 5;
@@ -423,17 +453,33 @@ dp_guard_miss_branch (struct dp_object *obj, const struct dp_site_record *rec,
   return ok && *misscall == DP_CALLSITE_DIRECT ? 0 : -1;
 }
 
-/* A site sent to the plain jump stays there for good (megamorphic,
-   predicted, unreachable, nomem): its guard is 0 and every call takes
-   the miss call, which then calls the stub's protected indirect jump.
-   Without retpolines that jump is a plain `jmp *%r11', so the miss call
-   itself becomes the indirect call, the way the compiler would have
-   emitted it: `cs cs call *%r11' (2e 2e 41 ff d3; `cs notrack' for a
-   notrack site), the same five bytes, the same return address, written
-   with one aligned store (the plugin bundle-locks the call into one
-   8-byte word).  The change is never undone, so a core that still runs
-   the old bytes takes the old call, right as well; docs/patching.md.
-   Returns 0, or -1 where the miss call keeps its rel32.  */
+/* Replace the 5-byte instruction at INSN, which lies inside one aligned
+   8-byte word, with the five low bytes of BYTES, with one aligned store.
+   Returns 0, or -1 if the page cannot be written.  */
+static int
+dp_code_store5 (uintptr_t insn, uint64_t bytes)
+{
+  unsigned shift;
+  uint64_t *word = dp_code_rel32_word (insn, &shift);
+  if (!word)
+    return -1;
+  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
+  v = (v & ~(0xffffffffffull << shift)) | ((bytes & 0xffffffffffull) << shift);
+  __atomic_store_n (word, v, __ATOMIC_RELEASE);
+  return 0;
+}
+
+/* A site sent to the plain jump (megamorphic, predicted, unreachable,
+   nomem) has guard 0: every call takes the miss call, which then calls
+   the stub's protected indirect jump.  Without retpolines that jump is
+   a plain `jmp *%r11', so the miss call itself becomes the indirect
+   call, the way the compiler would have emitted it: `cs cs call *%r11'
+   (2e 2e 41 ff d3; `cs notrack' for a notrack site), the same five
+   bytes, the same return address, written with one aligned store (the
+   plugin bundle-locks the call into one 8-byte word).  Every version a
+   core can fetch is a complete call reaching %r11, so a core that still
+   runs the old bytes is right as well; docs/patching.md.  Returns 0, or
+   -1 where the miss call keeps its rel32.  */
 static int
 dp_miss_call_make_indirect (const struct dp_site_record *rec,
 			    const struct dp_branch *miss)
@@ -443,18 +489,20 @@ dp_miss_call_make_indirect (const struct dp_site_record *rec,
   uintptr_t insn = miss->rel - 1;
   if ((insn & 7) > 3)		/* all five bytes in one aligned word */
     return -1;
-  unsigned shift;
-  uint64_t *word = dp_code_rel32_word (insn, &shift);
-  if (!word)
-    return -1;
-  uint64_t call = 0x2e | (uint64_t) ((rec->flags & DP_FLAG_NOTRACK) ? 0x3e
-								    : 0x2e)
-		  << 8
-		  | 0x41ull << 16 | 0xffull << 24 | 0xd3ull << 32;
-  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
-  v = (v & ~(0xffffffffffull << shift)) | (call << shift);
-  __atomic_store_n (word, v, __ATOMIC_RELEASE);
-  return 0;
+  return dp_code_store5 (insn, dp_miss_call_indirect_bytes (rec));
+}
+
+/* Undo dp_miss_call_make_indirect for a site that learns again (a
+   recheck): the miss call becomes `call DEST' again, or `call FALLBACK'
+   (the entry it was built with) if DEST is out of reach.  */
+static void
+dp_miss_call_make_direct (const struct dp_branch *miss, uintptr_t dest,
+			  uintptr_t fallback)
+{
+  if (!dp_codegen_reachable (miss->next, dest))
+    dest = fallback;
+  uint32_t disp = (uint32_t) (dest - miss->next);
+  dp_code_store5 (miss->rel - 1, 0xe8 | (uint64_t) disp << 8);
 }
 
 /* Where dp_route_site sends a site.  */
@@ -497,12 +545,16 @@ dp_route_one (struct dp_object *obj, const struct dp_site_record *rec,
   dp_promoter_stats.patches++;
 
   /* A guard miss skips the entry's jump the same way, or, sent to the
-     plain jump for good, becomes that indirect call itself.  */
+     plain jump, becomes that indirect call itself (until a recheck).  */
   struct dp_branch miss;
   if (dp_guard_miss_branch (obj, rec, &miss) == 0)
     {
-      if (dest_kind != DP_DEST_JUMP
-	  || dp_miss_call_make_indirect (rec, &miss) != 0)
+      if (dest_kind == DP_DEST_JUMP
+	  && dp_miss_call_make_indirect (rec, &miss) == 0)
+	;
+      else if (miss.indirect)
+	dp_miss_call_make_direct (&miss, dest, entry);
+      else
 	dp_code_point_rel32 (miss.rel, miss.next, dest, entry);
     }
 
@@ -864,8 +916,9 @@ dp_retire (uintptr_t t)
   dp_promoter_stats.retired++;
 }
 
-/* Send the site to the plain indirect jump for good.  Returns 0, or -1
-   (nothing changed) if OBJ's stubs cannot be made writable.  */
+/* Send the site to the plain indirect jump (for good, unless STATUS is
+   one a recheck revisits).  Returns 0, or -1 (nothing changed) if OBJ's
+   stubs cannot be made writable.  */
 static int
 dp_make_plain (struct dp_object *obj, const struct dp_site_record *rec,
 	       int status)
@@ -1164,10 +1217,47 @@ dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
   dp_promoter_stats.relearns++;
 }
 
+/* When ST, megamorphic or predicted, learns again: DYNPROMOTE_RECHECK_MS
+   after its verdict, doubled for each time it learned again before (up
+   to 1024 times as long); 0 if never (rechecks off, or its
+   DYNPROMOTE_MAX_REPATCH budget spent).  */
+static uint64_t
+dp_recheck_due_ns (const struct dp_site_state *st)
+{
+  if ((st->status != DP_STATUS_MEGAMORPHIC
+       && st->status != DP_STATUS_PREDICTED)
+      || dp_recheck_ms == 0 || st->repatches >= dp_max_repatch)
+    return 0;
+  unsigned doublings = st->repatches < 10 ? st->repatches : 10;
+  return st->last_patch_ns + ((uint64_t) dp_recheck_ms * 1000000u
+			      << doublings);
+}
+
+/* Send a megamorphic or predicted site back to learning.  Its targets
+   stay in the slots as a head start, every count restarts, and the next
+   call through the entry is sampled.  Nothing is retired: the plain jump
+   is part of the stub.  */
+static void
+dp_recheck (struct dp_object *obj, const struct dp_site_record *rec)
+{
+  struct dp_site_state *st = dp_state_of (rec);
+  st->samples = 0;
+  st->other = 0;
+  st->hold = 0;
+  for (int i = 0; i < DP_SLOTS; i++)
+    __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
+  __atomic_store_n (&st->span, 1, __ATOMIC_RELAXED);
+  __atomic_store_n (&st->countdown, 1, __ATOMIC_RELAXED);
+  __atomic_store_n (&st->status, DP_STATUS_LEARNING, __ATOMIC_RELEASE);
+  dp_route_site (obj, rec, DP_DEST_LEARN, 0);
+  st->repatches++;
+  dp_promoter_stats.rechecks++;
+}
+
 static void
 dp_serve_object (struct dp_object *obj, void *data)
 {
-  (void) data;
+  uint64_t now = *(const uint64_t *) data;
   if (dp_patching_frozen)
     return;
   for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
@@ -1179,6 +1269,12 @@ dp_serve_object (struct dp_object *obj, void *data)
 	dp_decide (obj, rec);
       else if (request == DP_REQUEST_RELEARN)
 	dp_relearn (obj, rec);
+
+      uint64_t due = dp_recheck_due_ns (st);
+      if (due && due <= now)
+	dp_recheck (obj, rec);
+      else if (due && (!dp_recheck_next_ns || due < dp_recheck_next_ns))
+	dp_recheck_next_ns = due;
     }
 }
 
@@ -1255,8 +1351,10 @@ dp_promoter_main (void *arg)
     {
       int seq = __atomic_load_n (&dp_work_seq, __ATOMIC_ACQUIRE);
       pthread_mutex_lock (&dp_promoter_lock);
+      uint64_t now = dp_monotonic_ns ();
+      dp_recheck_next_ns = 0;
       dp_registry_lock ();
-      dp_registry_each (dp_serve_object, NULL);
+      dp_registry_each (dp_serve_object, &now);
       dp_registry_unlock ();
       pthread_mutex_unlock (&dp_promoter_lock);
       dp_guard_round ();
@@ -1265,8 +1363,23 @@ dp_promoter_main (void *arg)
       if (__atomic_load_n (&dp_work_seq, __ATOMIC_ACQUIRE) != seq)
 	continue;
       __atomic_store_n (&dp_promoter_sleeping, 1, __ATOMIC_SEQ_CST);
-      int soon = dp_retired_list || dp_guard_pending;
-      struct timespec timeout = { soon ? 0 : 1, soon ? 20000000 : 0 };
+      /* Wake by 1 s, by 20 ms while retired trampolines or guards wait
+	 for a grace period, and for the earliest recheck (at least 1 ms
+	 on).  */
+      uint64_t sleep_ns = dp_retired_list || dp_guard_pending ? 20000000u
+							      : 1000000000u;
+      if (dp_recheck_next_ns)
+	{
+	  uint64_t now_ns = dp_monotonic_ns ();
+	  uint64_t until = dp_recheck_next_ns > now_ns
+			   ? dp_recheck_next_ns - now_ns : 0;
+	  if (until < 1000000u)
+	    until = 1000000u;
+	  if (until < sleep_ns)
+	    sleep_ns = until;
+	}
+      struct timespec timeout = { (time_t) (sleep_ns / 1000000000u),
+				  (long) (sleep_ns % 1000000000u) };
       syscall (SYS_futex, &dp_work_seq, FUTEX_WAIT_PRIVATE, seq, &timeout,
 	       NULL, 0);
       __atomic_store_n (&dp_promoter_sleeping, 0, __ATOMIC_SEQ_CST);

@@ -7,8 +7,9 @@
 
      # dynpromote-stats v1
      process pid=P exe=PATH status=enabled|learn-only|disabled
-     promoter promotions=N relearns=N megamorphic=N predicted=N patches=N
-              grace_periods=N grace_avg_us=N reclaimed=N
+     promoter promotions=N relearns=N megamorphic=N predicted=N
+              rechecks=N patches=N grace_periods=N grace_avg_us=N
+              reclaimed=N
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
      shared family=NAME sites=N state=S calls=N samples=N hits=N
             misses=N miss_rate=P% promotions=N repatches=N
@@ -24,7 +25,10 @@
    (records are one line each; folded here.)  S is idle (never sampled),
    learning, promoted, megamorphic, predicted (left to the branch
    predictor: see dp_model_prefers_indirect), unreachable (hot targets
-   out of rel32 reach), nomem (no executable memory near it) or off.
+   out of rel32 reach), nomem (no executable memory near it) or off; a
+   megamorphic or predicted site learns again later (a recheck: see
+   promote.c).  repatches counts the times a site learned again, after
+   a promotion (relearns) or a verdict (rechecks).
    calls is an estimate from the sampling spans, plus the inline guard's
    hits, which are counted, not sampled.  A promoted target's samples are the
    learning samples its promotion was decided on plus its sampled hits
@@ -434,11 +438,11 @@ dp_write_all (FILE *f)
 			      : dp_promotion ? "enabled" : "learn-only");
   const struct dp_promoter_stats *ps = &dp_promoter_stats;
   fprintf (f, "promoter promotions=%" PRIu64 " relearns=%" PRIu64
-	   " megamorphic=%" PRIu64 " predicted=%" PRIu64 " patches=%" PRIu64
-	   " grace_periods=%" PRIu64 " grace_avg_us=%" PRIu64 " reclaimed=%"
-	   PRIu64 "\n",
+	   " megamorphic=%" PRIu64 " predicted=%" PRIu64 " rechecks=%" PRIu64
+	   " patches=%" PRIu64 " grace_periods=%" PRIu64 " grace_avg_us=%"
+	   PRIu64 " reclaimed=%" PRIu64 "\n",
 	   ps->promotions, ps->relearns, ps->megamorphic, ps->predicted,
-	   ps->patches,
+	   ps->rechecks, ps->patches,
 	   ps->grace_periods,
 	   ps->grace_periods ? ps->grace_ns / ps->grace_periods / 1000 : 0,
 	   ps->reclaimed);

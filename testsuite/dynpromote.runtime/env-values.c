@@ -1,7 +1,8 @@
 /* Purpose: every environment setting, good and bad, on a child process
-   each: bad values of DYNPROMOTE, DYNPROMOTE_SAMPLE_PERIOD and
-   DYNPROMOTE_TRUST_PREDICTOR print exactly one "dynpromote: warning:"
-   line naming the variable and nothing else; good values print nothing; in every case the child's
+   each: bad values of DYNPROMOTE, DYNPROMOTE_SAMPLE_PERIOD,
+   DYNPROMOTE_TRUST_PREDICTOR and DYNPROMOTE_RECHECK_MS print exactly one
+   "dynpromote: warning:" line naming the variable and nothing else;
+   good values print nothing; in every case the child's
    rewritten calls compute the right results and it exits 0.  */
 /* { dg-do run } */
 
@@ -47,6 +48,11 @@ static const struct setting settings[] = {
   { "DYNPROMOTE_TRUST_PREDICTOR", "1", 0 },
   { "DYNPROMOTE_TRUST_PREDICTOR", "2", 1 },
   { "DYNPROMOTE_TRUST_PREDICTOR", "yes", 1 },
+  { "DYNPROMOTE_RECHECK_MS", "0", 0 },
+  { "DYNPROMOTE_RECHECK_MS", "600000", 0 },
+  { "DYNPROMOTE_RECHECK_MS", "600001", 1 },
+  { "DYNPROMOTE_RECHECK_MS", "-1", 1 },
+  { "DYNPROMOTE_RECHECK_MS", "soon", 1 },
 };
 
 int

@@ -12,6 +12,9 @@
 /* { dg-do run } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 200 } */
+/* No recheck: the verdict must hold until it is looked at (recheck.c
+   covers rechecks).  */
+/* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 
 #include <time.h>
 #include "dp-test.h"

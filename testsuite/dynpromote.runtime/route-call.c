@@ -11,6 +11,9 @@
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */
+/* No recheck: the verdict must hold until it is looked at (recheck.c
+   covers rechecks).  */
+/* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 
 #include <time.h>
 #include "dp-test.h"

@@ -8,6 +8,9 @@
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */
 /* { dg-set-env DYNPROMOTE_COVERAGE 100 } */
+/* No recheck: the verdict must hold until it is looked at (recheck.c
+   covers rechecks).  */
+/* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 
 #define EXPECT_RETPOLINE 1
 #include "route-miss.c"

@@ -14,6 +14,9 @@
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */
 /* { dg-set-env DYNPROMOTE_COVERAGE 100 } */
+/* No recheck: the verdict must hold until it is looked at (recheck.c
+   covers rechecks).  */
+/* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 
 #include <stdint.h>
 #include <time.h>
@@ -41,14 +44,6 @@ pause_ms (long ms)
   nanosleep (&ts, NULL);
 }
 
-static uintptr_t
-rel32_destination (const unsigned char *rel)
-{
-  int32_t d;
-  memcpy (&d, rel, sizeof d);
-  return (uintptr_t) (rel + 4) + (intptr_t) d;
-}
-
 /* The address of a field "KEY=0x..." of a dump line.  */
 static uintptr_t
 stats_addr (const char *site, const char *key)
@@ -60,41 +55,15 @@ stats_addr (const char *site, const char *key)
   return (uintptr_t) strtoull (p + strlen (needle) - 2, NULL, 16);
 }
 
-/* The guard-miss branch of the site whose call is at CALL: back from
-   the call to the guard's compare (4c 3b 1d), then the jne after it
-   (0f 85 rel32, or 75 rel8) to the miss block's call, or, for a sibcall,
-   the jne itself.  */
-static const unsigned char *
-miss_branch (uintptr_t call, int sibcall)
-{
-  const unsigned char *p = (const unsigned char *) call - 7;
-  while (!(p[0] == 0x4c && p[1] == 0x3b && p[2] == 0x1d))
-    {
-      CHECK ((uintptr_t) p + 40 > call);
-      p--;
-    }
-  p += 7;
-  if (sibcall)
-    {
-      while (!(p[0] == 0x0f && p[1] == 0x85))
-	p++;
-      return p;
-    }
-  if (p[0] == 0x0f && p[1] == 0x85)
-    return (const unsigned char *) rel32_destination (p + 2);
-  CHECK (p[0] == 0x75);
-  return p + 2 + (signed char) p[1];
-}
-
 /* Where the guard-miss branch of the site whose call is at CALL leads.  */
 static uintptr_t
 miss_destination (uintptr_t call, int sibcall)
 {
-  const unsigned char *p = miss_branch (call, sibcall);
+  const unsigned char *p = dp_guard_miss_branch (call, sibcall);
   if (sibcall)
-    return rel32_destination (p + 2);
+    return dp_rel32_destination (p + 2);
   CHECK (p[0] == 0xe8);
-  return rel32_destination (p + 1);
+  return dp_rel32_destination (p + 1);
 }
 
 /* The targets a trampoline at T compares with (codegen.c: 12 bytes of
@@ -108,7 +77,7 @@ trampoline_targets (uintptr_t t, uintptr_t *out, int max)
   while (n < max && p[0] == 0x4c && p[1] == 0x3b && p[2] == 0x1d)
     {
       CHECK (p[7] == 0x0f && p[8] == 0x84);
-      out[n++] = rel32_destination (p + 9);
+      out[n++] = dp_rel32_destination (p + 9);
       p += 13;
     }
   return n;
@@ -180,8 +149,8 @@ main (void)
 #else
   static const unsigned char indirect_call[5] = { 0x2e, 0x2e, 0x41, 0xff,
 						  0xd3 };
-  CHECK (!memcmp (miss_branch (stats_addr (site, "call"), 0), indirect_call,
-		  5));
+  CHECK (!memcmp (dp_guard_miss_branch (stats_addr (site, "call"), 0),
+		  indirect_call, 5));
 #endif
   /* Megamorphic calls still reach their targets.  */
   for (long i = 0; i < 1000; i++)

@@ -14,11 +14,19 @@
    dp_stats_num (line, key)
                        the numeric value of key= in line (-1 if absent).
    dp_stats_count (s, needle)
-                       how many times needle occurs in s.  */
+                       how many times needle occurs in s.
+   dp_rel32_destination (rel)
+                       where the rel32 at rel (ending its instruction)
+                       leads.
+   dp_guard_miss_branch (call, sibcall)
+                       the guard-miss branch of the guarded site whose
+                       call is at address call: the miss block's call, or
+                       a sibcall's jne.  */
 
 #ifndef DP_TEST_H
 #define DP_TEST_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +153,39 @@ dp_stats_count (const char *s, const char *needle)
       p += strlen (needle);
     }
   return n;
+}
+
+static inline uintptr_t
+dp_rel32_destination (const unsigned char *rel)
+{
+  int32_t d;
+  memcpy (&d, rel, sizeof d);
+  return (uintptr_t) (rel + 4) + (intptr_t) d;
+}
+
+/* Back from the call to the guard's compare (4c 3b 1d), then the jne
+   after it (0f 85 rel32, or 75 rel8) to the miss block's call, or, for
+   a sibcall, the jne itself (after any bundle padding).  */
+static inline const unsigned char *
+dp_guard_miss_branch (uintptr_t call, int sibcall)
+{
+  const unsigned char *p = (const unsigned char *) call - 7;
+  while (!(p[0] == 0x4c && p[1] == 0x3b && p[2] == 0x1d))
+    {
+      CHECK ((uintptr_t) p + 40 > call);
+      p--;
+    }
+  p += 7;
+  if (sibcall)
+    {
+      while (!(p[0] == 0x0f && p[1] == 0x85))
+        p++;
+      return p;
+    }
+  if (p[0] == 0x0f && p[1] == 0x85)
+    return (const unsigned char *) dp_rel32_destination (p + 2);
+  CHECK (p[0] == 0x75);
+  return p + 2 + (signed char) p[1];
 }
 
 #endif /* DP_TEST_H */

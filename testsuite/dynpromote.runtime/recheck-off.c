@@ -1,0 +1,15 @@
+/* Purpose: recheck.c with DYNPROMOTE_RECHECK_MS=0: a megamorphic site
+   and a predicted site stay so (repatches=0, the megamorphic miss call
+   stays `cs cs call *%r11') after their calls settle on one and two
+   targets, for longer than the default recheck time.  */
+/* { dg-do run } */
+/* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
+/* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
+/* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 100 } */
+/* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
+
+#define EXPECT_NO_RECHECK 1
+#include "recheck.c"
+
+/* { dg-output "recheck ok" } */
+/* { dg-final { scan-stats {^promoter [^\n]* rechecks=0 } } } */

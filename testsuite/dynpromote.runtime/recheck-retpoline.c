@@ -1,0 +1,16 @@
+/* Purpose: recheck.c under retpolines: the megamorphic site's miss call
+   keeps its rel32, pointing at the stub's protected indirect jump
+   (entry+20), and after the recheck at the site's trampoline.  (No site
+   is predicted under retpolines: predicted.c.)  */
+/* { dg-do run } */
+/* { dg-options "-mindirect-branch=thunk -fno-jump-tables" } */
+/* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
+/* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
+/* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 100 } */
+/* { dg-set-env DYNPROMOTE_RECHECK_MS 20 } */
+
+#define EXPECT_RETPOLINE 1
+#include "recheck.c"
+
+/* { dg-output "recheck ok" } */
+/* { dg-final { scan-stats {^promoter [^\n]* rechecks=[1-9]} } } */

@@ -1,0 +1,190 @@
+/* Purpose: megamorphic and predicted are verdicts on the samples they
+   were made on, not final states.  The promoter sends such a site back
+   to learning DYNPROMOTE_RECHECK_MS after its verdict (here 20 ms), and
+   a site that has settled on fewer targets since is promoted.  Site
+   spread: twelve uniform targets (megamorphic; without retpolines its
+   guarded miss call becomes `cs cs call *%r11'), then one target: the
+   recheck writes the miss call back to `call rel32' and the site is
+   promoted, its miss call pointing at its trampoline.  Site skewed
+   (without retpolines): eight skewed targets (predicted), then two: it
+   is promoted.  repatches and the promoter's rechecks count them.
+   Twins: recheck-off.c (DYNPROMOTE_RECHECK_MS=0: both verdicts stay)
+   and recheck-retpoline.c (the miss call keeps its rel32).  Every call
+   checks that it reached the function it asked for.  */
+/* { dg-do run } */
+/* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
+/* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
+/* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 100 } */
+/* { dg-set-env DYNPROMOTE_RECHECK_MS 20 } */
+
+#include <time.h>
+#include "dp-test.h"
+
+typedef long (*fn) (long);
+#define T(i) NOIPA static long t##i (long x) { return x * 100 + i; }
+T (0) T (1) T (2) T (3) T (4) T (5) T (6) T (7) T (8) T (9) T (10) T (11)
+#undef T
+static const fn targets[12] = { t0, t1, t2, t3, t4, t5, t6, t7, t8, t9,
+				t10, t11 };
+
+NOIPA long spread (fn f, long x) { return f (x) + 1; }
+NOIPA long skewed (fn f, long x) { return f (x) + 1; }
+
+static const int uniform12[12] = { 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 9 };
+static const int skew8[8] = { 60, 20, 5, 5, 4, 3, 2, 1 };
+static const int mono[1] = { 100 };
+static const int pair[2] = { 70, 30 };
+
+/* Which target call I of a 100-call round makes, for shares W[0..N):
+   every call is sampled and the pattern repeats, so the shares are
+   exact.  */
+static int
+pick (long i, const int *w, int n)
+{
+  int slot = (int) (i * 37 % 100);
+  for (int k = 0; k < n; k++)
+    {
+      if (slot < w[k])
+	return k;
+      slot -= w[k];
+    }
+  return n - 1;
+}
+
+static void
+pause_ms (long ms)
+{
+  struct timespec ts = { 0, ms * 1000000 };
+  nanosleep (&ts, NULL);
+}
+
+/* Call SITE with the shares W[0..N) in rounds of 20000 calls until
+   FUNC's dump line says STATE (checked by WANT, if given, too), or,
+   with ROUNDS > 0, for exactly ROUNDS rounds.  Returns a malloc'd copy
+   of the last site line.  */
+static char *
+drive (long (*site) (fn, long), const char *func, const int *w, int n,
+       const char *state, int rounds)
+{
+  char want[64];
+  snprintf (want, sizeof want, " state=%s ", state);
+  for (int round = 0; round < (rounds > 0 ? rounds : 500); round++)
+    {
+      for (long i = 0; i < 20000; i++)
+	{
+	  int k = pick (i, w, n);
+	  CHECK (site (HIDE (targets[k]), i) == i * 100 + k + 1);
+	}
+      char *stats = dp_stats_now ();
+      const char *line = dp_stats_site (stats, func, 0);
+      CHECK (line != NULL);
+      char *copy = strdup (line);
+      free (stats);
+      if (rounds <= 0 && strstr (copy, want))
+	return copy;
+      if (rounds > 0 && round == rounds - 1)
+	return copy;
+      free (copy);
+      pause_ms (5);
+    }
+  fprintf (stderr, "%s never reached%s\n", func, want);
+  CHECK (0);
+  return NULL;
+}
+
+/* The miss call of FUNC's guarded site while its dump says megamorphic
+   with REPATCHES, in BYTES, and its address in *AT: read, then confirmed
+   by a second dump (a recheck between the two changes repatches).
+   Returns 0 if it moved on.  */
+static int
+megamorphic_miss_call (const char *func, long repatches,
+		       unsigned char bytes[5], uintptr_t *at)
+{
+  char *stats = dp_stats_now ();
+  const char *line = dp_stats_site (stats, func, 0);
+  int still = line && strstr (line, " state=megamorphic ")
+	      && dp_stats_num (line, "repatches") == repatches;
+  if (still)
+    {
+      const unsigned char *miss
+	= dp_guard_miss_branch ((uintptr_t) dp_stats_num (line, "call"), 0);
+      memcpy (bytes, miss, 5);
+      *at = (uintptr_t) miss;
+    }
+  free (stats);
+  stats = dp_stats_now ();
+  line = dp_stats_site (stats, func, 0);
+  still = still && line && strstr (line, " state=megamorphic ")
+	  && dp_stats_num (line, "repatches") == repatches;
+  free (stats);
+  return still;
+}
+
+int
+main (void)
+{
+  /* Phase 1: twelve uniform targets.  */
+  unsigned char bytes[5];
+  uintptr_t at;
+  for (int tries = 0;; tries++)
+    {
+      CHECK (tries < 100);
+      char *line = drive (spread, "spread", uniform12, 12, "megamorphic", 0);
+      long repatches = dp_stats_num (line, "repatches");
+      uintptr_t entry = (uintptr_t) dp_stats_num (line, "entry");
+      free (line);
+      if (!megamorphic_miss_call ("spread", repatches, bytes, &at))
+	continue;
+#ifdef EXPECT_RETPOLINE
+      /* The miss call points at the stub's protected jump.  */
+      CHECK (bytes[0] == 0xe8);
+      CHECK (at + 5 + (uintptr_t) dp_rel32_destination (bytes + 1)
+	     - (uintptr_t) (bytes + 5) == entry + 20);
+#else
+      static const unsigned char indirect_call[5] = { 0x2e, 0x2e, 0x41, 0xff,
+						      0xd3 };
+      CHECK (!memcmp (bytes, indirect_call, 5));
+      (void) entry;
+#endif
+      break;
+    }
+
+  /* Phase 2: one target.  */
+#ifdef EXPECT_NO_RECHECK
+  /* Longer than the default recheck time (100 ms).  */
+  char *line = drive (spread, "spread", mono, 1, "", 40);
+  CHECK (strstr (line, " state=megamorphic "));
+  CHECK (dp_stats_num (line, "repatches") == 0);
+  CHECK (megamorphic_miss_call ("spread", 0, bytes, &at));
+  CHECK (bytes[0] == 0x2e);
+#else
+  char *line = drive (spread, "spread", mono, 1, "promoted", 0);
+  CHECK (dp_stats_num (line, "repatches") >= 1);
+  uintptr_t call = (uintptr_t) dp_stats_num (line, "call");
+  uintptr_t trampoline = (uintptr_t) dp_stats_num (line, "trampoline");
+  const unsigned char *miss = dp_guard_miss_branch (call, 0);
+  CHECK (miss[0] == 0xe8);
+  CHECK (dp_rel32_destination (miss + 1) == trampoline);
+#endif
+  free (line);
+
+#ifndef EXPECT_RETPOLINE
+  /* Predicted, then two targets.  */
+  line = drive (skewed, "skewed", skew8, 8, "predicted", 0);
+  free (line);
+# ifdef EXPECT_NO_RECHECK
+  line = drive (skewed, "skewed", pair, 2, "", 40);
+  CHECK (strstr (line, " state=predicted "));
+  CHECK (dp_stats_num (line, "repatches") == 0);
+# else
+  line = drive (skewed, "skewed", pair, 2, "promoted", 0);
+  CHECK (dp_stats_num (line, "repatches") >= 1);
+# endif
+  free (line);
+#endif
+  puts ("recheck ok");
+  return 0;
+}
+
+/* { dg-output "recheck ok" } */
+/* { dg-final { scan-stats {^promoter [^\n]* rechecks=[1-9]} } } */
