@@ -11,6 +11,11 @@
    unknown keys and unknown record names are skipped, so that a newer
    runtime's additions do not break an older tool.
 
+   A shared record (a dynpromote_shared family's one learning state, and
+   its targets) is joined to the member sites that name it in shared=:
+   a member's row shows the family's targets, and its JSON object holds
+   the family's record.
+
    Every string of a dump is interned (libiberty's hash table), so a dump
    of many sites sharing a few file and function names costs one
    demangling per distinct name, not one per site; the work is one pass
@@ -68,6 +73,7 @@ struct object
   struct name *path, *state;
   uint64_t declared;		/* its sites=, UINT64_MAX if absent */
   size_t nsites;		/* site lines that followed it */
+  size_t first_family;		/* its shared records are contiguous */
   unsigned long lineno;		/* of the object line, for the warning */
 };
 
@@ -77,6 +83,27 @@ struct target
   struct name *sym;
   double share;
   bool promoted;
+};
+
+/* The target and other lines that follow a site or a shared record.  */
+struct target_list
+{
+  size_t first, n;		/* a record's targets are contiguous */
+  uint64_t other_samples;
+  double other_share;
+  bool has_other;
+};
+
+/* A shared record: the one learning state of a dynpromote_shared family,
+   which its member sites show instead of targets of their own.  */
+struct family
+{
+  struct name *family, *state, *route;
+  uint64_t sites, calls, samples, hits, misses;
+  double miss_rate;
+  uint64_t promotions, repatches, unreachable;
+  uint64_t trampoline;
+  struct target_list tl;
 };
 
 struct site
@@ -89,10 +116,9 @@ struct site
   double miss_rate;
   uint64_t promotions, repatches, unreachable;
   uint64_t call, entry, trampoline;
-  size_t first_target, ntargets;
-  uint64_t other_samples;
-  double other_share;
-  bool has_other;
+  struct name *route, *shared;	/* NULL when the dump has none */
+  size_t family;		/* of a shared= member, else SIZE_MAX */
+  struct target_list tl;
 };
 
 static struct dump *dumps;
@@ -101,6 +127,8 @@ static struct object *objects;
 static size_t nobjects, objects_cap;
 static struct site *sites;
 static size_t nsites, sites_cap;
+static struct family *families;
+static size_t nfamilies, families_cap;
 static struct target *targets;
 static size_t ntargets, targets_cap;
 
@@ -393,6 +421,26 @@ static const struct key site_keys[] =
   KEY (site, call, K_ADDR, false),
   KEY (site, entry, K_ADDR, false),
   KEY (site, trampoline, K_ADDR, false),
+  KEY (site, route, K_NAME, false),
+  KEY (site, shared, K_NAME, false),
+  { NULL, 0, 0, false }
+};
+
+static const struct key family_keys[] =
+{
+  KEY (family, family, K_NAME, true),
+  KEY (family, sites, K_U64, false),
+  KEY (family, state, K_NAME, true),
+  KEY (family, calls, K_U64, true),
+  KEY (family, samples, K_U64, false),
+  KEY (family, hits, K_U64, false),
+  KEY (family, misses, K_U64, false),
+  KEY (family, miss_rate, K_PERCENT, false),
+  KEY (family, promotions, K_U64, false),
+  KEY (family, repatches, K_U64, false),
+  KEY (family, unreachable, K_U64, false),
+  KEY (family, trampoline, K_ADDR, false),
+  KEY (family, route, K_NAME, false),
   { NULL, 0, 0, false }
 };
 
@@ -408,8 +456,8 @@ static const struct key target_keys[] =
 
 static const struct key other_keys[] =
 {
-  { "samples", K_U64, offsetof (struct site, other_samples), true },
-  { "share", K_PERCENT, offsetof (struct site, other_share), false },
+  { "samples", K_U64, offsetof (struct target_list, other_samples), true },
+  { "share", K_PERCENT, offsetof (struct target_list, other_share), false },
   { NULL, 0, 0, false }
 };
 
@@ -427,6 +475,11 @@ static const struct key process_keys[] =
   KEY (dump, exe, K_NAME, false),
   { NULL, 0, 0, false }
 };
+
+/* parse_fields notes the keys it has seen in 32 bits; site_keys is the
+   longest table.  */
+_Static_assert (sizeof site_keys / sizeof *site_keys - 1 <= 32,
+		"too many keys for parse_fields");
 
 /* ------------------------------------------------------------------ */
 /* Reading lines.  */
@@ -642,8 +695,31 @@ struct reader
   size_t dump;			/* SIZE_MAX before the header */
   size_t object;		/* SIZE_MAX outside an object */
   size_t site;			/* SIZE_MAX outside a site */
-  bool shared;			/* in a shared record's block */
+  size_t family;		/* SIZE_MAX outside a shared record */
 };
+
+/* The target list that target and other lines add to, or NULL.  (An
+   index, not a pointer: the vectors move as they grow.)  */
+static struct target_list *
+current_targets (const struct reader *r)
+{
+  if (r->site != SIZE_MAX)
+    return &sites[r->site].tl;
+  if (r->family != SIZE_MAX)
+    return &families[r->family].tl;
+  return NULL;
+}
+
+/* The family named NAME (interned, so compared as a pointer) among the
+   shared records of the current object, or SIZE_MAX.  */
+static size_t
+find_family (const struct reader *r, const struct name *name)
+{
+  for (size_t i = objects[r->object].first_family; i < nfamilies; i++)
+    if (families[i].family == name)
+      return i;
+  return SIZE_MAX;
+}
 
 /* A declared site count that disagrees with the site lines means a
    truncated or spliced dump; the sites read are still worth showing.  */
@@ -664,7 +740,7 @@ close_object (struct reader *r)
     }
   r->object = SIZE_MAX;
   r->site = SIZE_MAX;
-  r->shared = false;
+  r->family = SIZE_MAX;
 }
 
 /* "# dynpromote-stats vN" starts a dump: returns false for any other
@@ -719,41 +795,64 @@ read_line (struct reader *r, char *line, size_t len)
       GROW (sites, nsites, sites_cap);
       struct site *s = &sites[nsites];
       *s = (struct site) { .object = r->object, .seq = nsites,
-			   .kind = name_call, .first_target = ntargets };
+			   .kind = name_call, .family = SIZE_MAX,
+			   .tl.first = ntargets };
       parse_fields (&r->in, record, site_keys, s);
+      /* A member shows its family's state: join it to the family's
+	 record, which the runtime writes before the object's sites.  */
+      if (s->shared && (s->family = find_family (r, s->shared)) == SIZE_MAX)
+	{
+	  char *p = printable (s->shared->text, 200);
+	  warn_at (&r->in, "no 'shared' record of family '%s' in this "
+		   "site's object", p);
+	  free (p);
+	}
       objects[r->object].nsites++;
       r->site = nsites++;
-      r->shared = false;
+      r->family = SIZE_MAX;
     }
   else if (!strcmp (record, "shared"))
     {
-      /* A family's shared learning state: its member sites are rows of
-	 their own, so the block's target and other lines are skipped.  */
+      /* A family's one learning state, with its own target lines; its
+	 members are rows of their own.  */
       if (r->object == SIZE_MAX)
 	die_at (&r->in, "malformed dump: 'shared' record outside an object");
+      GROW (families, nfamilies, families_cap);
+      struct family *f = &families[nfamilies];
+      *f = (struct family) { .tl.first = ntargets };
+      parse_fields (&r->in, record, family_keys, f);
+      /* Members join the first: a second would make the join ambiguous.  */
+      if (find_family (r, f->family) != SIZE_MAX)
+	{
+	  char *p = printable (f->family->text, 200);
+	  warn_at (&r->in, "second 'shared' record of family '%s' in one "
+		   "object (its members join the first)", p);
+	  free (p);
+	}
       r->site = SIZE_MAX;
-      r->shared = true;
+      r->family = nfamilies++;
     }
-  else if (r->shared
-	   && (!strcmp (record, "target") || !strcmp (record, "other")))
-    ;
   else if (!strcmp (record, "target"))
     {
-      if (r->site == SIZE_MAX)
-	die_at (&r->in, "malformed dump: 'target' record outside a site");
+      struct target_list *tl = current_targets (r);
+      if (!tl)
+	die_at (&r->in, "malformed dump: 'target' record outside a site or "
+		"shared record");
       GROW (targets, ntargets, targets_cap);
       targets[ntargets] = (struct target) { .sym = name_unknown };
       parse_fields (&r->in, record, target_keys, &targets[ntargets]);
-      /* A site's targets follow it, so they are contiguous.  */
-      sites[r->site].ntargets++;
+      /* A record's targets follow it, so they are contiguous.  */
+      tl->n++;
       ntargets++;
     }
   else if (!strcmp (record, "other"))
     {
-      if (r->site == SIZE_MAX)
-	die_at (&r->in, "malformed dump: 'other' record outside a site");
-      parse_fields (&r->in, record, other_keys, &sites[r->site]);
-      sites[r->site].has_other = true;
+      struct target_list *tl = current_targets (r);
+      if (!tl)
+	die_at (&r->in, "malformed dump: 'other' record outside a site or "
+		"shared record");
+      parse_fields (&r->in, record, other_keys, tl);
+      tl->has_other = true;
     }
   else if (!strcmp (record, "object"))
     {
@@ -762,6 +861,7 @@ read_line (struct reader *r, char *line, size_t len)
       struct object *o = &objects[nobjects];
       *o = (struct object) { .dump = r->dump, .state = name_loaded,
 			     .declared = UINT64_MAX,
+			     .first_family = nfamilies,
 			     .lineno = r->in.lineno };
       parse_fields (&r->in, record, object_keys, o);
       r->object = nobjects++;
@@ -786,7 +886,7 @@ read_dump (const char *path)
     die ("%s: %s", path, strerror (errno));
 
   struct reader r = { { is_stdin ? "<stdin>" : path, 0 },
-		      SIZE_MAX, SIZE_MAX, SIZE_MAX };
+		      SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX };
   char *line = NULL;
   size_t cap = 0;
   ssize_t len;
@@ -917,15 +1017,19 @@ text_width (const char *s)
   return w;
 }
 
-/* The cells of row S (ranked RANK) into ROW.  */
+/* The cells of row S (ranked RANK) into ROW.  A family's member has
+   no targets of its own: it shows its family's, as it shows the
+   family's counters.  */
 static void
 make_row (char **row, size_t rank, struct site *s)
 {
+  const struct target_list *tl
+    = s->family != SIZE_MAX ? &families[s->family].tl : &s->tl;
   const struct target *top = NULL;
   size_t promoted = 0;
-  for (size_t i = 0; i < s->ntargets; i++)
+  for (size_t i = 0; i < tl->n; i++)
     {
-      const struct target *t = &targets[s->first_target + i];
+      const struct target *t = &targets[tl->first + i];
       promoted += t->promoted;
       if (!top || t->samples > top->samples)
 	top = t;
@@ -937,7 +1041,7 @@ make_row (char **row, size_t rank, struct site *s)
   /* A rate over no judged samples would read as a perfect 0.0%.  */
   row[C_MISS] = s->hits + s->misses ? xasprintf ("%.1f%%", s->miss_rate)
 				    : xstrdup ("-");
-  row[C_TARGETS] = xasprintf ("%zu/%zu", promoted, s->ntargets);
+  row[C_TARGETS] = xasprintf ("%zu/%zu", promoted, tl->n);
   row[C_PROMO] = xasprintf ("%" PRIu64 "/%" PRIu64, s->promotions,
 			    s->repatches);
   char *file = printable (s->file->text, 0);
@@ -954,6 +1058,15 @@ make_row (char **row, size_t rank, struct site *s)
 		  : xasprintf ("0x%" PRIx64, top->addr);
       row[C_TOP] = xasprintf ("%s (%.1f%%)", sym, top->share);
       free (sym);
+    }
+  /* Members repeat their family's numbers: say why.  */
+  if (s->shared)
+    {
+      char *name = printable (s->shared->text, 0);
+      char *cell = xasprintf ("%s [family %s]", row[C_TOP], name);
+      free (name);
+      free (row[C_TOP]);
+      row[C_TOP] = cell;
     }
 }
 
@@ -1030,16 +1143,24 @@ json_string (const char *text)
   putchar ('"');
 }
 
-/* The fields KEYS describe of the record at BASE, each as ", KEY: VALUE".
-   A symbol comes as shown (demangled) and as KEY_raw.  Addresses are
-   strings: a JSON number cannot hold 64 bits exactly in most readers.  */
+/* The fields KEYS describe of the record at BASE, each as "KEY: VALUE"
+   after ", " (after nothing for the first if FIRST).  A symbol comes as
+   shown (demangled) and as KEY_raw; a name the dump did not give is
+   null.  Addresses are strings: a JSON number cannot hold 64 bits
+   exactly in most readers.  */
 static void
-json_fields (const struct key *keys, const void *base)
+json_fields (const struct key *keys, const void *base, bool first)
 {
-  for (const struct key *k = keys; k->name; k++)
+  for (const struct key *k = keys; k->name; k++, first = false)
     {
       const void *p = (const char *) base + k->offset;
-      printf (", \"%s\": ", k->name);
+      printf ("%s\"%s\": ", first ? "" : ", ", k->name);
+      if ((k->type == K_NAME || k->type == K_SYMBOL)
+	  && !*(struct name *const *) p)
+	{
+	  fputs ("null", stdout);
+	  continue;
+	}
       switch (k->type)
 	{
 	case K_U64:
@@ -1064,6 +1185,28 @@ json_fields (const struct key *keys, const void *base)
 	  break;
 	}
     }
+}
+
+/* ", "targets": [...], "other": ..." for the lines of TL.  */
+static void
+json_targets (const struct target_list *tl)
+{
+  fputs (", \"targets\": [", stdout);
+  for (size_t t = 0; t < tl->n; t++)
+    {
+      fputs (t ? ", {" : "{", stdout);
+      json_fields (target_keys, &targets[tl->first + t], true);
+      putchar ('}');
+    }
+  fputs ("], \"other\": ", stdout);
+  if (tl->has_other)
+    {
+      putchar ('{');
+      json_fields (other_keys, tl, true);
+      putchar ('}');
+    }
+  else
+    fputs ("null", stdout);
 }
 
 /* One site object a line, so that the output also greps well.  */
@@ -1093,21 +1236,18 @@ print_json (struct site **rows, size_t n)
       json_string (o->path->text);
       fputs (", \"object_state\": ", stdout);
       json_string (o->state->text);
-      json_fields (site_keys, s);
-      fputs (", \"targets\": [", stdout);
-      for (size_t t = 0; t < s->ntargets; t++)
+      json_fields (site_keys, s, false);
+      json_targets (&s->tl);
+      /* The member's family, in full with each member: the rows are
+	 sorted and filtered one by one, and a family name is unique only
+	 within one object.  */
+      fputs (", \"family\": ", stdout);
+      if (s->family != SIZE_MAX)
 	{
-	  /* json_fields starts with a comma; the first key is written here.  */
-	  const struct target *tg = &targets[s->first_target + t];
-	  printf ("%s{\"addr\": \"0x%" PRIx64 "\"", t ? ", " : "", tg->addr);
-	  json_fields (target_keys + 1, tg);
-	  putchar ('}');
-	}
-      fputs ("], \"other\": ", stdout);
-      if (s->has_other)
-	{
-	  printf ("{\"samples\": %" PRIu64, s->other_samples);
-	  json_fields (other_keys + 1, s);
+	  const struct family *f = &families[s->family];
+	  putchar ('{');
+	  json_fields (family_keys, f, true);
+	  json_targets (&f->tl);
 	  putchar ('}');
 	}
       else
@@ -1144,7 +1284,9 @@ print the busiest indirect-call sites.  DUMP '-' is standard input.\n\
                      promoted, megamorphic, predicted, unreachable,\n\
                      nomem, off\n\
   --json             a JSON array of site objects with every field of the\n\
-                     dump (symbols demangled, and raw as KEY_raw)\n\
+                     dump (symbols demangled, and raw as KEY_raw); the\n\
+                     member of a shared family also carries the family's\n\
+                     record, with its targets, as \"family\"\n\
   --no-demangle      show C++ names as the dump writes them\n\
   --help             print this help and exit\n\
   --version          print the version and exit\n\
@@ -1152,7 +1294,8 @@ print the busiest indirect-call sites.  DUMP '-' is standard input.\n\
 Columns: RANK; CALLS (estimated); STATE; MISS (miss rate of a promoted\n\
 site, '-' without samples since promotion); TARGETS (promoted/seen);\n\
 PROM/REP (promotions/re-patches); LOCATION (file:line); FUNCTION;\n\
-TOP TARGET (the most sampled, with its share of the samples).\n\
+TOP TARGET (the most sampled, with its share of the samples).  The\n\
+member of a shared family shows the family's targets, and [family NAME].\n\
 \n\
 Exit status: 0 on success, 2 for a bad option, an unreadable file or a\n\
 malformed dump.\n", PROGRAM_NAME, FORMAT_VERSION);
