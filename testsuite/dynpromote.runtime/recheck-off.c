@@ -13,3 +13,4 @@
 
 /* { dg-output "recheck ok" } */
 /* { dg-final { scan-stats {^promoter [^\n]* rechecks=0 } } } */
+/* { dg-final { scan-stats {^shared family=rk sites=2 state=megamorphic } } } */

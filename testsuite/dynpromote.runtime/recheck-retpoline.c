@@ -14,3 +14,4 @@
 
 /* { dg-output "recheck ok" } */
 /* { dg-final { scan-stats {^promoter [^\n]* rechecks=[1-9]} } } */
+/* { dg-final { scan-stats {^shared family=rk sites=2 state=promoted } } } */

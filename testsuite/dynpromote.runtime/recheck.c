@@ -7,7 +7,8 @@
    recheck writes the miss call back to `call rel32' and the site is
    promoted, its miss call pointing at its trampoline.  Site skewed
    (without retpolines): eight skewed targets (predicted), then two: it
-   is promoted.  repatches and the promoter's rechecks count them.
+   is promoted.  A shared family (rk, two sites) is rechecked as one.
+   repatches and the promoter's rechecks count them.
    Twins: recheck-off.c (DYNPROMOTE_RECHECK_MS=0: both verdicts stay)
    and recheck-retpoline.c (the miss call keeps its rel32).  Every call
    checks that it reached the function it asked for.  */
@@ -29,6 +30,13 @@ static const fn targets[12] = { t0, t1, t2, t3, t4, t5, t6, t7, t8, t9,
 
 NOIPA long spread (fn f, long x) { return f (x) + 1; }
 NOIPA long skewed (fn f, long x) { return f (x) + 1; }
+
+/* Two sites with one shared state (family rk): rechecked as one.  */
+typedef long (*rk_fn) (long) DYNPROMOTE_SHARED (rk);
+NOIPA long rk_one (fn f, long x) { rk_fn g = f; return g (x) + 1; }
+NOIPA long rk_two (fn f, long x) { rk_fn g = f; return g (x) + 1; }
+NOIPA long rk_both (fn f, long x) { return rk_one (f, x) + rk_two (f, x)
+					     - (f (x) + 1); }
 
 static const int uniform12[12] = { 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 9 };
 static const int skew8[8] = { 60, 20, 5, 5, 4, 3, 2, 1 };
@@ -168,6 +176,23 @@ main (void)
 #endif
   free (line);
 
+  /* A shared family: megamorphic, then one target, as one.  */
+  line = drive (rk_both, "rk_one", uniform12, 12, "megamorphic", 0);
+  free (line);
+#ifdef EXPECT_NO_RECHECK
+  line = drive (rk_both, "rk_one", mono, 1, "", 40);
+  CHECK (strstr (line, " state=megamorphic "));
+#else
+  line = drive (rk_both, "rk_one", mono, 1, "promoted", 0);
+  CHECK (dp_stats_num (line, "repatches") >= 1);
+  free (line);
+  char *stats = dp_stats_now ();
+  line = strdup (dp_stats_site (stats, "rk_two", 0));
+  CHECK (strstr (line, " state=promoted ") && strstr (line, " shared=rk"));
+  free (stats);
+#endif
+  free (line);
+
 #ifndef EXPECT_RETPOLINE
   /* Predicted, then two targets.  */
   line = drive (skewed, "skewed", skew8, 8, "predicted", 0);
@@ -188,3 +213,4 @@ main (void)
 
 /* { dg-output "recheck ok" } */
 /* { dg-final { scan-stats {^promoter [^\n]* rechecks=[1-9]} } } */
+/* { dg-final { scan-stats {^shared family=rk sites=2 state=promoted } } } */
