@@ -11,7 +11,7 @@
             goes to the plain indirect jump (no more sampling); without
             retpolines, so does a site the branch predictor is expected
             to predict better than a chain (predicted:
-            dp_model_prefers_indirect).
+            dp_model_verdict).
             It writes a trampoline into a pool within rel32 reach of the
             site's object, serialises all cores, then points the stub's
             entry at it with one aligned 8-byte store, and the call site
@@ -1040,13 +1040,25 @@ dp_model_chain (const struct dp_candidate *cand, int k, int n,
   return misses + dp_model_indirect (cand, k, n, other);
 }
 
+/* The model's verdict on a site.  */
+enum dp_verdict
+{
+  DP_VERDICT_PROMOTE,      /* a chain does as well, or better.  */
+  DP_VERDICT_UNSURE,       /* a chain does as well on these samples, but
+			      the estimate is too rough to tell.  */
+  DP_VERDICT_PREDICTED     /* the hardware does better.  */
+};
+
 /* Does the model expect the hardware to predict the site better than any
    chain of up to K of its hottest targets, by a clear margin (5% of a
    misprediction per call: ties go to promotion, whose direct hits are
-   cheaper than predicted indirect calls)?  */
-static int
-dp_model_prefers_indirect (const struct dp_candidate *cand, int k, int n,
-			   uint64_t other, uint64_t total)
+   cheaper than predicted indirect calls)?  If not, could more samples
+   say so: is the margin it misses by within two standard deviations of
+   the indirect rate's estimate from TOTAL samples (sqrt (p (1 - p) /
+   TOTAL))?  A monomorphic site, whose estimate is exact, never is.  */
+static enum dp_verdict
+dp_model_verdict (const struct dp_candidate *cand, int k, int n,
+		  uint64_t other, uint64_t total)
 {
   double best = dp_model_chain (cand, 1, n, other, total);
   for (int i = 2; i <= k; i++)
@@ -1055,7 +1067,13 @@ dp_model_prefers_indirect (const struct dp_candidate *cand, int k, int n,
       if (c < best)
 	best = c;
     }
-  return dp_model_indirect (cand, 0, n, other) < best - 0.05 * (double) total;
+  double samples = (double) total;
+  double indirect = dp_model_indirect (cand, 0, n, other) / samples;
+  double short_by = 0.05 - (best / samples - indirect);
+  if (short_by < 0)
+    return DP_VERDICT_PREDICTED;
+  return short_by * short_by < 4 * indirect * (1 - indirect) / samples
+	 ? DP_VERDICT_UNSURE : DP_VERDICT_PROMOTE;
 }
 
 static void
@@ -1108,21 +1126,27 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
 
   /* Without retpolines, leave to the branch predictor the sites it is
      expected to predict better than the chain.  A few dozen samples
-     make some uniform sites look that way by chance, so the runtime
-     first holds the decision until 8 times as many samples confirm
-     it.  */
-  if (dp_trust_predictor && !(rec->flags & DP_FLAG_RETPOLINE)
-      && dp_model_prefers_indirect (cand, k, learned, st->other, samples))
+     make some uniform sites look that way by chance, and some skewed
+     ones look the other way (skew8 in a quarter of 64-sample windows),
+     so a verdict other than a clear promotion waits for 8 times as
+     many samples.  */
+  if (dp_trust_predictor && !(rec->flags & DP_FLAG_RETPOLINE))
     {
-      if (!st->hold && st->samples < 8 * (uint64_t) dp_decide_samples)
+      enum dp_verdict verdict = dp_model_verdict (cand, k, learned,
+						  st->other, samples);
+      if (verdict != DP_VERDICT_PROMOTE && !st->hold
+	  && st->samples < 8 * (uint64_t) dp_decide_samples)
 	{
 	  st->hold = 1;
 	  return;
 	}
-      st->hold = 0;
-      if (dp_make_plain (obj, rec, DP_STATUS_PREDICTED) == 0)
-	dp_promoter_stats.predicted++;
-      return;
+      if (verdict == DP_VERDICT_PREDICTED)
+	{
+	  st->hold = 0;
+	  if (dp_make_plain (obj, rec, DP_STATUS_PREDICTED) == 0)
+	    dp_promoter_stats.predicted++;
+	  return;
+	}
     }
   st->hold = 0;
 
@@ -1235,15 +1259,18 @@ dp_recheck_due_ns (const struct dp_site_state *st)
 
 /* Send a megamorphic or predicted site back to learning.  Its targets
    stay in the slots as a head start, every count restarts, and the next
-   call through the entry is sampled.  Nothing is retired: the plain jump
-   is part of the stub.  */
+   call through the entry is sampled.  The new decision waits for 8x
+   dp_decide_samples samples (st->hold), as the verdict it revisits did:
+   on fewer, chance alone would overturn right verdicts, and a promotion
+   is not revisited unless it misses.  Nothing is retired: the
+   plain jump is part of the stub.  */
 static void
 dp_recheck (struct dp_object *obj, const struct dp_site_record *rec)
 {
   struct dp_site_state *st = dp_state_of (rec);
   st->samples = 0;
   st->other = 0;
-  st->hold = 0;
+  st->hold = 1;
   for (int i = 0; i < DP_SLOTS; i++)
     __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
   __atomic_store_n (&st->span, 1, __ATOMIC_RELAXED);

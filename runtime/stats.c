@@ -24,7 +24,7 @@
 
    (records are one line each; folded here.)  S is idle (never sampled),
    learning, promoted, megamorphic, predicted (left to the branch
-   predictor: see dp_model_prefers_indirect), unreachable (hot targets
+   predictor: see dp_model_verdict), unreachable (hot targets
    out of rel32 reach), nomem (no executable memory near it) or off; a
    megamorphic or predicted site learns again later (a recheck: see
    promote.c).  repatches counts the times a site learned again, after
