@@ -79,7 +79,7 @@ struct dynpromote_counters
 {
   unsigned long long promotions;   /* trampolines installed */
   unsigned long long relearns;     /* promoted sites sent back to learning */
-  unsigned long long megamorphic;  /* sites sent to the plain jump for good */
+  unsigned long long megamorphic;  /* megamorphic verdicts (plain jump) */
   unsigned long long patches;      /* patch-point stores */
   unsigned long long grace_periods;
   unsigned long long reclaimed;    /* trampolines reused after a grace period */
