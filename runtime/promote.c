@@ -224,14 +224,22 @@ dp_code_branch_to (uintptr_t insn, uint8_t opcode, uintptr_t dest)
 	 && dp_rel32_reaches (insn + 1, insn + 5, dest);
 }
 
-/* The word holding the rel32 at REL (checked with dp_rel32_in_word),
-   and in *SHIFT the rel32's bit offset in it.  */
-static uint64_t *
-dp_code_rel32_word (uintptr_t rel, unsigned *shift)
+/* Replace the LEN bytes of code at ADDR, which lie inside one aligned
+   8-byte word, with the LEN low bytes of BYTES, with one aligned store.
+   Returns 0, or -1 if the page cannot be written.  */
+static int
+dp_code_store_in_word (uintptr_t addr, uint64_t bytes, unsigned len)
 {
-  uintptr_t word = rel & ~(uintptr_t) 7;
-  *shift = (unsigned) ((rel - word) * 8);
-  return dp_code_word (word);
+  uintptr_t aligned = addr & ~(uintptr_t) 7;
+  unsigned shift = (unsigned) ((addr - aligned) * 8);
+  uint64_t *word = dp_code_word (aligned);
+  if (!word)
+    return -1;
+  uint64_t mask = (1ull << (8 * len)) - 1;
+  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
+  v = (v & ~(mask << shift)) | ((bytes & mask) << shift);
+  __atomic_store_n (word, v, __ATOMIC_RELEASE);
+  return 0;
 }
 
 /* Point the branch whose rel32 is at REL and whose next instruction is
@@ -240,15 +248,9 @@ dp_code_rel32_word (uintptr_t rel, unsigned *shift)
 static int
 dp_code_store_rel32_at (uintptr_t rel, uintptr_t next, uintptr_t dest)
 {
-  unsigned shift;
-  uint64_t *word = dp_code_rel32_word (rel, &shift);
-  if (!word || !dp_codegen_reachable (next, dest))
+  if (!dp_codegen_reachable (next, dest))
     return -1;
-  uint32_t disp = (uint32_t) (dest - next);
-  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
-  v = (v & ~(0xffffffffull << shift)) | ((uint64_t) disp << shift);
-  __atomic_store_n (word, v, __ATOMIC_RELEASE);
-  return 0;
+  return dp_code_store_in_word (rel, (uint32_t) (dest - next), 4);
 }
 
 /* Point the branch at REL/NEXT at DEST, or, if DEST is out of its
@@ -453,22 +455,6 @@ dp_guard_miss_branch (struct dp_object *obj, const struct dp_site_record *rec,
   return ok && *misscall == DP_CALLSITE_DIRECT ? 0 : -1;
 }
 
-/* Replace the 5-byte instruction at INSN, which lies inside one aligned
-   8-byte word, with the five low bytes of BYTES, with one aligned store.
-   Returns 0, or -1 if the page cannot be written.  */
-static int
-dp_code_store5 (uintptr_t insn, uint64_t bytes)
-{
-  unsigned shift;
-  uint64_t *word = dp_code_rel32_word (insn, &shift);
-  if (!word)
-    return -1;
-  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
-  v = (v & ~(0xffffffffffull << shift)) | ((bytes & 0xffffffffffull) << shift);
-  __atomic_store_n (word, v, __ATOMIC_RELEASE);
-  return 0;
-}
-
 /* A site sent to the plain jump (megamorphic, predicted, unreachable,
    nomem) has guard 0: every call takes the miss call, which then calls
    the stub's protected indirect jump.  Without retpolines that jump is
@@ -489,7 +475,7 @@ dp_miss_call_make_indirect (const struct dp_site_record *rec,
   uintptr_t insn = miss->rel - 1;
   if ((insn & 7) > 3)		/* all five bytes in one aligned word */
     return -1;
-  return dp_code_store5 (insn, dp_miss_call_indirect_bytes (rec));
+  return dp_code_store_in_word (insn, dp_miss_call_indirect_bytes (rec), 5);
 }
 
 /* Undo dp_miss_call_make_indirect for a site that learns again (a
@@ -502,7 +488,7 @@ dp_miss_call_make_direct (const struct dp_branch *miss, uintptr_t dest,
   if (!dp_codegen_reachable (miss->next, dest))
     dest = fallback;
   uint32_t disp = (uint32_t) (dest - miss->next);
-  dp_code_store5 (miss->rel - 1, 0xe8 | (uint64_t) disp << 8);
+  dp_code_store_in_word (miss->rel - 1, 0xe8 | (uint64_t) disp << 8, 5);
 }
 
 /* Where dp_route_site sends a site.  */
@@ -1212,6 +1198,23 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   dp_promoter_stats.promotions++;
 }
 
+/* A site learns again (a relearn or a recheck): every count restarts,
+   the targets stay in the slots as a head start, and the decision waits
+   for 8x dp_decide_samples samples if HOLD.  Counted in repatches.  */
+static void
+dp_learn_again (struct dp_site_state *st, int hold)
+{
+  st->repatches++;
+  st->samples = 0;
+  st->other = 0;
+  st->hold = (uint8_t) hold;
+  for (int i = 0; i < DP_SLOTS; i++)
+    {
+      __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
+      st->learned[i] = 0;
+    }
+}
+
 static void
 dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
 {
@@ -1227,17 +1230,8 @@ dp_relearn (struct dp_object *obj, const struct dp_site_record *rec)
   dp_retire (st->trampoline);
   st->trampoline = 0;
   __atomic_store_n (&st->ntargets, 0, __ATOMIC_RELEASE);
-  st->repatches++;
-  st->samples = 0;
-  st->other = 0;
-  st->hold = 0;
-  /* Keep the targets that missed (slot[ntargets..]) as a head start;
-     restart every count.  */
-  for (int i = 0; i < DP_SLOTS; i++)
-    {
-      __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
-      st->learned[i] = 0;
-    }
+  /* Keep the targets that missed (slot[ntargets..]) as a head start.  */
+  dp_learn_again (st, 0);
   dp_promoter_stats.relearns++;
 }
 
@@ -1257,27 +1251,21 @@ dp_recheck_due_ns (const struct dp_site_state *st)
 			      << doublings);
 }
 
-/* Send a megamorphic or predicted site back to learning.  Its targets
-   stay in the slots as a head start, every count restarts, and the next
-   call through the entry is sampled.  The new decision waits for 8x
+/* Send a megamorphic or predicted site back to learning; the next call
+   through the entry is sampled.  The new decision waits for 8x
    dp_decide_samples samples (st->hold), as the verdict it revisits did:
    on fewer, chance alone would overturn right verdicts, and a promotion
-   is not revisited unless it misses.  Nothing is retired: the
-   plain jump is part of the stub.  */
+   is not revisited unless it misses.  Nothing is retired: the plain
+   jump is part of the stub.  */
 static void
 dp_recheck (struct dp_object *obj, const struct dp_site_record *rec)
 {
   struct dp_site_state *st = dp_state_of (rec);
-  st->samples = 0;
-  st->other = 0;
-  st->hold = 1;
-  for (int i = 0; i < DP_SLOTS; i++)
-    __atomic_store_n (&st->slot[i].samples, 0, __ATOMIC_RELAXED);
+  dp_learn_again (st, 1);
   __atomic_store_n (&st->span, 1, __ATOMIC_RELAXED);
   __atomic_store_n (&st->countdown, 1, __ATOMIC_RELAXED);
   __atomic_store_n (&st->status, DP_STATUS_LEARNING, __ATOMIC_RELEASE);
   dp_route_site (obj, rec, DP_DEST_LEARN, 0);
-  st->repatches++;
   dp_promoter_stats.rechecks++;
 }
 

@@ -24,13 +24,13 @@
 
    (records are one line each; folded here.)  S is idle (never sampled),
    learning, promoted, megamorphic, predicted (left to the branch
-   predictor: see dp_model_verdict), unreachable (hot targets
-   out of rel32 reach), nomem (no executable memory near it) or off; a
+   predictor: see dp_model_verdict), unreachable (hot targets out of
+   rel32 reach), nomem (no executable memory near it) or off; a
    megamorphic or predicted site learns again later (a recheck: see
    promote.c).  repatches counts the times a site learned again, after
-   a promotion (relearns) or a verdict (rechecks).
-   calls is an estimate from the sampling spans, plus the inline guard's
-   hits, which are counted, not sampled.  A promoted target's samples are the
+   a promotion (relearns) or a verdict (rechecks).  calls is an
+   estimate from the sampling spans, plus the inline guard's hits, which
+   are counted, not sampled.  A promoted target's samples are the
    learning samples its promotion was decided on plus its sampled hits
    since (the guard's hits count as if sampled at the sample period); a
    target left on the indirect path counts its learning samples plus its

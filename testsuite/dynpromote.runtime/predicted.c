@@ -28,20 +28,6 @@ static const fn targets[8] = { t0, t1, t2, t3, t4, t5, t6, t7 };
 NOIPA long eight (fn f, long x) { return f (x) + 1; }
 NOIPA long four (fn f, long x) { return f (x) + 1; }
 
-/* Which target call I of a 100-call round makes, for shares W[].  */
-static int
-pick (long i, const int *w, int n)
-{
-  int slot = (int) (i * 37 % 100);	/* spread each share over the round */
-  for (int k = 0; k < n; k++)
-    {
-      if (slot < w[k])
-	return k;
-      slot -= w[k];
-    }
-  return n - 1;
-}
-
 static const int w8[8] = { 60, 20, 5, 5, 4, 3, 2, 1 };
 static const int w4[4] = { 70, 20, 5, 5 };
 
@@ -52,9 +38,9 @@ main (void)
     {
       for (long i = 0; i < 2000; i++)
 	{
-	  int k = pick (i, w8, 8);
+	  int k = dp_pick_share (i, w8, 8);
 	  CHECK (eight (HIDE (targets[k]), i) == i * 10 + k + 1);
-	  k = pick (i, w4, 4);
+	  k = dp_pick_share (i, w4, 4);
 	  CHECK (four (HIDE (targets[k]), i) == i * 10 + k + 1);
 	}
       char *stats = dp_stats_now ();

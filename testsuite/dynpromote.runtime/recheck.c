@@ -43,22 +43,6 @@ static const int skew8[8] = { 60, 20, 5, 5, 4, 3, 2, 1 };
 static const int mono[1] = { 100 };
 static const int pair[2] = { 70, 30 };
 
-/* Which target call I of a 100-call round makes, for shares W[0..N):
-   every call is sampled and the pattern repeats, so the shares are
-   exact.  */
-static int
-pick (long i, const int *w, int n)
-{
-  int slot = (int) (i * 37 % 100);
-  for (int k = 0; k < n; k++)
-    {
-      if (slot < w[k])
-	return k;
-      slot -= w[k];
-    }
-  return n - 1;
-}
-
 static void
 pause_ms (long ms)
 {
@@ -66,10 +50,11 @@ pause_ms (long ms)
   nanosleep (&ts, NULL);
 }
 
-/* Call SITE with the shares W[0..N) in rounds of 20000 calls until
-   FUNC's dump line says STATE (checked by WANT, if given, too), or,
-   with ROUNDS > 0, for exactly ROUNDS rounds.  Returns a malloc'd copy
-   of the last site line.  */
+/* Call SITE with the shares W[0..N) (dp_pick_share: every call is
+   sampled and the pattern repeats, so the shares are exact) in rounds
+   of 20000 calls until FUNC's dump line says state=STATE, or, with
+   ROUNDS > 0, for exactly ROUNDS rounds whatever its state.  Returns a
+   malloc'd copy of the last site line.  */
 static char *
 drive (long (*site) (fn, long), const char *func, const int *w, int n,
        const char *state, int rounds)
@@ -80,7 +65,7 @@ drive (long (*site) (fn, long), const char *func, const int *w, int n,
     {
       for (long i = 0; i < 20000; i++)
 	{
-	  int k = pick (i, w, n);
+	  int k = dp_pick_share (i, w, n);
 	  CHECK (site (HIDE (targets[k]), i) == i * 100 + k + 1);
 	}
       char *stats = dp_stats_now ();
@@ -145,9 +130,10 @@ main (void)
 	continue;
 #ifdef EXPECT_RETPOLINE
       /* The miss call points at the stub's protected jump.  */
+      int32_t disp;
+      memcpy (&disp, bytes + 1, sizeof disp);
       CHECK (bytes[0] == 0xe8);
-      CHECK (at + 5 + (uintptr_t) dp_rel32_destination (bytes + 1)
-	     - (uintptr_t) (bytes + 5) == entry + 20);
+      CHECK (at + 5 + (intptr_t) disp == entry + 20);
 #else
       static const unsigned char indirect_call[5] = { 0x2e, 0x2e, 0x41, 0xff,
 						      0xd3 };

@@ -21,7 +21,11 @@
    dp_guard_miss_branch (call, sibcall)
                        the guard-miss branch of the guarded site whose
                        call is at address call: the miss block's call, or
-                       a sibcall's jne.  */
+                       a sibcall's jne.
+   dp_pick_share (i, w, n)
+                       which of n targets with shares w[] (percent,
+                       adding up to 100) call i makes: every 100 calls
+                       make exactly those shares, spread over the round.  */
 
 #ifndef DP_TEST_H
 #define DP_TEST_H
@@ -186,6 +190,19 @@ dp_guard_miss_branch (uintptr_t call, int sibcall)
     return (const unsigned char *) dp_rel32_destination (p + 2);
   CHECK (p[0] == 0x75);
   return p + 2 + (signed char) p[1];
+}
+
+static inline int
+dp_pick_share (long i, const int *w, int n)
+{
+  int slot = (int) (i * 37 % 100);
+  for (int k = 0; k < n; k++)
+    {
+      if (slot < w[k])
+        return k;
+      slot -= w[k];
+    }
+  return n - 1;
 }
 
 #endif /* DP_TEST_H */
