@@ -126,9 +126,42 @@ extern volatile uint32_t dp_relearn_window DP_HIDDEN;
 extern volatile uint32_t dp_max_repatch DP_HIDDEN;
 extern volatile int dp_promotion DP_HIDDEN;            /* promoter running */
 
-/* Work for the promoter: learn.c bumps dp_work_seq and wakes it.  */
-extern volatile int dp_work_seq DP_HIDDEN;
-extern volatile int dp_promoter_sleeping DP_HIDDEN;
+/* service.c: the promoter runs in the program's threads.  learn.c sets
+   dp_service_wanted for a request, and compares the time-stamp counter
+   with dp_service_due_tsc for timed work.  */
+extern volatile int dp_service_wanted DP_HIDDEN;
+extern volatile uint64_t dp_service_due_tsc DP_HIDDEN;
+int dp_service_init (void) DP_HIDDEN;
+void dp_service_request (void) DP_HIDDEN;
+void dp_service_at (uint64_t due_ns) DP_HIDDEN;
+void dp_service_fork_prepare (void) DP_HIDDEN;
+void dp_service_fork_parent (void) DP_HIDDEN;
+void dp_service_fork_child (void) DP_HIDDEN;
+
+/* alloc.c: memory for the promoter, never from malloc.  */
+void *dp_alloc (size_t size) DP_HIDDEN;
+void *dp_map_private (size_t size) DP_HIDDEN;
+void dp_unmap_private (void *p, size_t size) DP_HIDDEN;
+void dp_free (void *p) DP_HIDDEN;
+void *dp_realloc (void *p, size_t old_size, size_t size) DP_HIDDEN;
+
+/* fds.c: descriptors kept far above the program's.  */
+enum dp_kept_kind
+{
+  DP_FD_MAPS,              /* /proc/self/maps */
+  DP_FD_TASKS,             /* /proc/self/task */
+  DP_FD_MEMFD,             /* executable memory (execmem.c) */
+  DP_FD_COUNT
+};
+int dp_fd_keep (enum dp_kept_kind kind, int fd, int target) DP_HIDDEN;
+int dp_fd_get (enum dp_kept_kind kind) DP_HIDDEN;
+void dp_fds_open (void) DP_HIDDEN;
+void dp_fds_after_fork_child (void) DP_HIDDEN;
+long dp_fd_pread (enum dp_kept_kind kind, char *buf, size_t size,
+		  long off) DP_HIDDEN;
+int dp_each_thread (int (*fn) (int tid, void *data), void *data) DP_HIDDEN;
+int dp_single_threaded (void) DP_HIDDEN;
+int dp_fd_open_transient (const char *path) DP_HIDDEN;
 
 #define DP_DEFAULT_SAMPLE_PERIOD 1000
 #define DP_DEFAULT_LEARN_PERIOD 16
@@ -167,6 +200,7 @@ struct dp_exec_region
   struct dp_exec_region *next;
   uintptr_t rx;            /* executable view.  */
   char *rw;                /* writable view of the same memfd.  */
+  long off;                /* where in the memfd.  */
   size_t size;
   int kind;
 };
@@ -192,12 +226,14 @@ void dp_maps_each_range (int (*fn) (uintptr_t, uintptr_t, void *),
 			 void *data) DP_HIDDEN;
 
 /* quiesce.c.  */
-int dp_grace_period (const struct dp_range *ranges, int n,
-		     uint64_t timeout_ns) DP_HIDDEN;
+int dp_gp_begin (const struct dp_range *ranges, int n, int split) DP_HIDDEN;
+int dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
+  DP_HIDDEN;
+int dp_gp_active (void) DP_HIDDEN;
+void dp_gp_end (void) DP_HIDDEN;
+void dp_gp_after_fork_child (void) DP_HIDDEN;
 uint64_t dp_monotonic_ns (void) DP_HIDDEN;
 void dp_probe_init (int signo) DP_HIDDEN;
-void dp_gp_lock (void) DP_HIDDEN;
-void dp_gp_unlock (void) DP_HIDDEN;
 extern int dp_probe_signal DP_HIDDEN;
 
 /* x86_64/codegen.c.  */
@@ -228,6 +264,7 @@ struct dp_object
 
 typedef void (*dp_object_visitor) (struct dp_object *, void *);
 void dp_registry_lock (void) DP_HIDDEN;
+int dp_registry_trylock (void) DP_HIDDEN;
 void dp_registry_unlock (void) DP_HIDDEN;
 void dp_registry_each (dp_object_visitor, void *) DP_HIDDEN;
 void dp_registry_quiet_all (void) DP_HIDDEN;
@@ -271,6 +308,8 @@ extern volatile uint32_t dp_repatch_interval_ms DP_HIDDEN;
 extern volatile uint32_t dp_recheck_ms DP_HIDDEN;
 extern volatile uint32_t dp_probe_signal_setting DP_HIDDEN;
 void dp_promoter_start (void) DP_HIDDEN;
+void dp_promoter_pass (uintptr_t program_sp) DP_HIDDEN;
+void dp_promoter_pass_now (void) DP_HIDDEN;
 void dp_promoter_forget (struct dp_object *) DP_HIDDEN;
 int dp_promoter_synchronize (void) DP_HIDDEN;
 void dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)

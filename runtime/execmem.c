@@ -18,9 +18,10 @@
      at most one region: adopting a page twice would orphan the first
      region's writable view.
 
-   The memfd itself is closed once both views exist (the mappings keep it
-   alive), so the runtime holds no file descriptor the program could
-   trip over.
+   All regions live in one memfd, each at its own offset, created by the
+   constructor and kept far above the program's descriptors (fds.c): the
+   runtime never creates a descriptor while the program's threads run.
+   A released region's pages are punched out of the file.
 
    MAP_SHARED memory would be shared with a forked child, whose threads
    the parent's grace periods never see; the atfork child handler gives
@@ -29,6 +30,7 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -45,32 +47,48 @@
 static struct dp_exec_region *dp_regions;
 static size_t dp_page_size;
 static int dp_exec_state;	/* 0 unknown, 1 available, -1 refused */
+static off_t dp_memfd_end;	/* the memfd's size: next free offset */
 
+/* SIZE bytes of the kept memfd, at a fresh offset (*OFF); its
+   descriptor, or -1.  */
 static int
-dp_memfd (size_t size)
+dp_memfd_reserve (size_t size, off_t *off)
 {
-  int fd = memfd_create ("dynpromote", MFD_CLOEXEC);
+  int fd = dp_fd_get (DP_FD_MEMFD);
   if (fd < 0)
-    return -1;
-  if (ftruncate (fd, (off_t) size) != 0)
     {
-      close (fd);
+      errno = EBADF;
       return -1;
     }
+  if (ftruncate (fd, dp_memfd_end + (off_t) size) != 0)
+    return -1;
+  *off = dp_memfd_end;
+  dp_memfd_end += (off_t) size;
   return fd;
 }
 
-/* Map FD's two views; the executable one at EXEC_ADDR with FIXED_FLAG
-   (0 to let the kernel choose).  Returns 0 or -1 with errno set.  */
-static int
-dp_map_views (int fd, size_t size, void *exec_addr, int fixed_flag,
-	      char **rw, uintptr_t *rx)
+/* Give the pages of [OFF, OFF + SIZE) of the memfd back.  */
+static void
+dp_memfd_punch (off_t off, size_t size)
 {
-  void *w = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  int fd = dp_fd_get (DP_FD_MEMFD);
+  if (fd >= 0)
+    fallocate (fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off,
+	       (off_t) size);
+}
+
+/* Map the two views of FD at OFF; the executable one at EXEC_ADDR with
+   FIXED_FLAG (0 to let the kernel choose).  Returns 0 or -1 with errno
+   set.  */
+static int
+dp_map_views (int fd, off_t off, size_t size, void *exec_addr,
+	      int fixed_flag, char **rw, uintptr_t *rx)
+{
+  void *w = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, off);
   if (w == MAP_FAILED)
     return -1;
   void *x = mmap (exec_addr, size, PROT_READ | PROT_EXEC,
-		  MAP_SHARED | fixed_flag, fd, 0);
+		  MAP_SHARED | fixed_flag, fd, off);
   if (x == MAP_FAILED || (fixed_flag && x != exec_addr))
     {
       int saved = errno;
@@ -85,18 +103,21 @@ dp_map_views (int fd, size_t size, void *exec_addr, int fixed_flag,
   return 0;
 }
 
-/* Can this process have executable memory at all?  Probes once; warns
-   once if not.  */
+/* Can this process have executable memory at all?  Creates and keeps
+   the memfd and probes it, once (from the constructor); warns once if
+   not.  */
 int
 dp_execmem_available (void)
 {
   if (dp_exec_state)
     return dp_exec_state > 0;
   dp_page_size = (size_t) sysconf (_SC_PAGESIZE);
-  int fd = dp_memfd (dp_page_size);
+  dp_fd_keep (DP_FD_MEMFD, memfd_create ("dynpromote", MFD_CLOEXEC), -1);
+  off_t off = 0;
+  int fd = dp_memfd_reserve (dp_page_size, &off);
   char *rw;
   uintptr_t rx;
-  if (fd < 0 || dp_map_views (fd, dp_page_size, NULL, 0, &rw, &rx) != 0)
+  if (fd < 0 || dp_map_views (fd, off, dp_page_size, NULL, 0, &rw, &rx) != 0)
     {
       dp_warn ("no executable memory (%s); indirect calls stay unpromoted",
 	       strerror (errno));
@@ -106,19 +127,19 @@ dp_execmem_available (void)
     {
       munmap (rw, dp_page_size);
       munmap ((void *) rx, dp_page_size);
+      dp_memfd_punch (off, dp_page_size);
       dp_exec_state = 1;
     }
-  if (fd >= 0)
-    close (fd);
   return dp_exec_state > 0;
 }
 
 static struct dp_exec_region *
-dp_region_new (size_t size, char *rw, uintptr_t rx, int kind)
+dp_region_new (off_t off, size_t size, char *rw, uintptr_t rx, int kind)
 {
-  struct dp_exec_region *r = calloc (1, sizeof *r);
+  struct dp_exec_region *r = dp_alloc (sizeof *r);
   if (!r)
     return NULL;
+  r->off = off;
   r->size = size;
   r->rw = rw;
   r->rx = rx;
@@ -161,27 +182,25 @@ dp_execmem_adopt (uintptr_t start, uintptr_t end, int kind)
       errno = EPERM;
       return NULL;
     }
-  int fd = dp_memfd (size);
+  off_t off;
+  int fd = dp_memfd_reserve (size, &off);
   if (fd < 0)
     return NULL;
-  char *rw = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  char *rw = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, off);
   if (rw == MAP_FAILED)
-    {
-      close (fd);
-      return NULL;
-    }
+    return NULL;
   memcpy (rw, (const void *) lo, size);
   void *x = mmap ((void *) lo, size, PROT_READ | PROT_EXEC,
-		  MAP_SHARED | MAP_FIXED, fd, 0);
-  int saved = errno;
-  close (fd);
+		  MAP_SHARED | MAP_FIXED, fd, off);
   if (x == MAP_FAILED)
     {
+      int saved = errno;
       munmap (rw, size);
+      dp_memfd_punch (off, size);
       errno = saved;
       return NULL;
     }
-  struct dp_exec_region *r = dp_region_new (size, rw, lo, kind);
+  struct dp_exec_region *r = dp_region_new (off, size, rw, lo, kind);
   if (!r)
     errno = ENOMEM;
   return r;
@@ -204,7 +223,8 @@ dp_execmem_pool_near (uintptr_t lo, uintptr_t hi, size_t size)
       return NULL;
     }
 
-  int fd = dp_memfd (size);
+  off_t off;
+  int fd = dp_memfd_reserve (size, &off);
   if (fd < 0)
     return NULL;
   /* Try gaps nearest to the code first.  */
@@ -214,21 +234,19 @@ dp_execmem_pool_near (uintptr_t lo, uintptr_t hi, size_t size)
     {
       char *rw;
       uintptr_t rx;
-      if (dp_map_views (fd, size, (void *) candidates[i], MAP_FIXED_NOREPLACE,
-			&rw, &rx) == 0)
+      if (dp_map_views (fd, off, size, (void *) candidates[i],
+			MAP_FIXED_NOREPLACE, &rw, &rx) == 0)
 	{
-	  close (fd);
 	  struct dp_exec_region *r
-	    = dp_region_new (size, rw, rx, DP_REGION_POOL);
+	    = dp_region_new (off, size, rw, rx, DP_REGION_POOL);
 	  if (r)
 	    return r;
 	  munmap (rw, size);
 	  munmap ((void *) rx, size);
-	  errno = ENOMEM;
-	  return NULL;
+	  break;
 	}
     }
-  close (fd);
+  dp_memfd_punch (off, size);
   errno = ENOMEM;
   return NULL;
 }
@@ -264,7 +282,11 @@ dp_execmem_release (struct dp_exec_region *r, int unmap_exec)
   munmap (r->rw, r->size);
   if (unmap_exec)
     munmap ((void *) r->rx, r->size);
-  free (r);
+  /* An adopted region's pages stay mapped until its object goes, and
+     keep the file's pages alive; punching them out is harmless then.  */
+  if (unmap_exec)
+    dp_memfd_punch (r->off, r->size);
+  dp_free (r);
 }
 
 /* Forget every adopted text region (patched call sites, static-call
@@ -283,34 +305,36 @@ dp_execmem_release_adopted (uintptr_t lo, uintptr_t hi)
     }
 }
 
-/* In a forked child, before it runs anything else: replace every shared
-   region by a private copy, so that the parent's later patches and reuse
-   cannot reach the child's code, and the reverse.  Returns 0, or -1 if
-   some region is still shared (then neither process may write code).  */
+/* In a forked child, before it runs anything else (single-threaded):
+   replace every shared region by a private copy in a memfd of the
+   child's own, kept on the same descriptor number, so that the parent's
+   later patches and reuse cannot reach the child's code, and the
+   reverse.  Returns 0, or -1 if some region is still shared (then
+   neither process may write code).  */
 int
 dp_execmem_after_fork_child (void)
 {
+  if (!dp_regions && dp_exec_state <= 0)
+    return 0;
+  int old = dp_fd_get (DP_FD_MEMFD);
+  int fd = memfd_create ("dynpromote", MFD_CLOEXEC);
+  if (fd < 0 || old < 0 || dp_fd_keep (DP_FD_MEMFD, fd, old) < 0
+      || ftruncate (old, dp_memfd_end) != 0)
+    return dp_regions ? -1 : 0;
+  fd = old;
   int result = 0;
   for (struct dp_exec_region *r = dp_regions; r; r = r->next)
     {
-      int fd = dp_memfd (r->size);
-      if (fd < 0)
-	{
-	  result = -1;
-	  continue;
-	}
       char *rw = mmap (NULL, r->size, PROT_READ | PROT_WRITE, MAP_SHARED,
-		       fd, 0);
+		       fd, r->off);
       if (rw == MAP_FAILED)
 	{
-	  close (fd);
 	  result = -1;
 	  continue;
 	}
       memcpy (rw, r->rw, r->size);
       void *x = mmap ((void *) r->rx, r->size, PROT_READ | PROT_EXEC,
-		      MAP_SHARED | MAP_FIXED, fd, 0);
-      close (fd);
+		      MAP_SHARED | MAP_FIXED, fd, r->off);
       if (x == MAP_FAILED)
 	{
 	  munmap (rw, r->size);

@@ -1,13 +1,18 @@
 /* init.c - settings from the environment, and the public API.
 
    Every variable is documented in README.md.  A bad value gets a one-line
-   warning naming the variable, and the default is kept.  */
+   warning naming the variable, and the default is kept.  Every setting
+   is copied here, in the constructor: programs rewrite their environment
+   strings in place (setproctitle) and call setenv, so nothing may keep a
+   pointer getenv returned.  */
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dp-runtime.h"
 #include "dynpromote.h"
@@ -23,15 +28,26 @@ volatile uint32_t dp_max_repatch = 16;
 /* DYNPROMOTE=learn: sample and report, never promote.  */
 static int dp_learn_only;
 
+/* One line on standard error, written with one write(2): a promoter
+   pass may run in a signal handler that interrupted stdio.  */
 void
 dp_warn (const char *fmt, ...)
 {
+  char line[512];
+  static const char prefix[] = "dynpromote: warning: ";
+  memcpy (line, prefix, sizeof prefix - 1);
   va_list ap;
   va_start (ap, fmt);
-  fputs ("dynpromote: warning: ", stderr);
-  vfprintf (stderr, fmt, ap);
-  fputc ('\n', stderr);
+  int n = vsnprintf (line + sizeof prefix - 1,
+		     sizeof line - sizeof prefix - 1, fmt, ap);
   va_end (ap);
+  size_t len = sizeof prefix - 1;
+  if (n > 0)
+    len += (size_t) n < sizeof line - sizeof prefix - 1
+	   ? (size_t) n : sizeof line - sizeof prefix - 2;
+  line[len++] = '\n';
+  if (write (2, line, len) < 0)
+    return;
 }
 
 static void
@@ -87,16 +103,20 @@ dp_read_settings (void)
   dp_read_number ("DYNPROMOTE_REPATCH_INTERVAL_MS", 0, 60000,
 		  &dp_repatch_interval_ms);
   dp_read_number ("DYNPROMOTE_RECHECK_MS", 0, 600000, &dp_recheck_ms);
-  dp_probe_signal_setting = (uint32_t) (SIGRTMAX - 2);
+  /* SIGURG by default: ignored by default, so a probe still pending
+     at execve cannot hurt the new program, and gdb passes it without
+     stopping.  */
+  dp_probe_signal_setting = SIGURG;
   dp_read_number ("DYNPROMOTE_PROBE_SIGNAL", 0, (unsigned long) SIGRTMAX,
 		  &dp_probe_signal_setting);
-  if (dp_probe_signal_setting
+  if (dp_probe_signal_setting && dp_probe_signal_setting != SIGURG
       && (dp_probe_signal_setting < (uint32_t) SIGRTMIN))
     {
-      dp_warn ("DYNPROMOTE_PROBE_SIGNAL=%u is not a real-time signal (%d to"
-	       " %d) or 0; using %d", (unsigned) dp_probe_signal_setting,
-	       SIGRTMIN, SIGRTMAX, SIGRTMAX - 2);
-      dp_probe_signal_setting = (uint32_t) (SIGRTMAX - 2);
+      dp_warn ("DYNPROMOTE_PROBE_SIGNAL=%u is not %d (SIGURG), a real-time"
+	       " signal (%d to %d) or 0; using %d",
+	       (unsigned) dp_probe_signal_setting, SIGURG, SIGRTMIN, SIGRTMAX,
+	       SIGURG);
+      dp_probe_signal_setting = SIGURG;
     }
 }
 
@@ -124,6 +144,9 @@ dp_arm_exit_dump (void)
     atexit (dp_write_stats_at_exit);
 }
 
+/* A copy: the program may overwrite the string getenv returned.  */
+static char dp_stats_path_copy[PATH_MAX];
+
 static void
 dp_read_stats_path (void)
 {
@@ -135,7 +158,14 @@ dp_read_stats_path (void)
       dp_warn ("DYNPROMOTE_STATS is empty; no statistics will be written");
       return;
     }
-  dp_stats_path = value;
+  if (strlen (value) >= sizeof dp_stats_path_copy)
+    {
+      dp_warn ("DYNPROMOTE_STATS is longer than %d bytes; no statistics"
+	       " will be written", PATH_MAX - 1);
+      return;
+    }
+  strcpy (dp_stats_path_copy, value);
+  dp_stats_path = dp_stats_path_copy;
   dp_arm_exit_dump ();
 }
 
@@ -148,6 +178,8 @@ dp_init (void)
   dp_read_enabled ();
   dp_read_settings ();
   dp_read_stats_path ();
+  if (dp_enabled && !dp_learn_only)
+    dp_fds_open ();
   if (!dp_enabled)
     dp_registry_quiet_all ();
   else if (!dp_learn_only)
@@ -194,5 +226,6 @@ dynpromote_dump_stats (const char *path)
       errno = EINVAL;
       return -1;
     }
+  dp_promoter_pass_now ();
   return dp_stats_write (path, 0);
 }

@@ -3,11 +3,12 @@
    Entered from x86_64/sample.S with the interrupted call's argument
    registers saved, but not its vector or x87 registers: this file is
    compiled with -mgeneral-regs-only and calls no function (the build
-   checks that its object has no undefined function symbols); the one
-   system call it makes, a futex wake, is a raw syscall instruction, which
-   preserves every vector register.  It runs on any thread, in signal
-   handlers, before the runtime's constructor and after its exit work,
-   so it uses only lock-free updates of the site's own state.
+   checks that its object has no undefined function symbols) and makes
+   no system call.  It runs on any thread, in signal handlers, before the
+   runtime's constructor and after its exit work, so it uses only
+   lock-free updates of the site's own state.  Its return value tells
+   sample.S whether promoter work is due now (service.c), which this
+   thread then does.
 
    A learning site counts its targets; after dp_decide_samples samples it
    asks the promoter for a decision.  A promoted site counts hits per
@@ -17,9 +18,6 @@
 #include <stdbool.h>
 
 #include "dp-runtime.h"
-
-#define DP_SYS_FUTEX 202
-#define DP_FUTEX_WAKE_PRIVATE 129
 
 /* One step of xorshift32; the state is per site, and races between
    threads only make it more random.  */
@@ -90,7 +88,8 @@ dp_count_in_stale_slot (struct dp_site_state *st, uint64_t target)
   return false;
 }
 
-/* Ask the promoter thread to look at this site.  */
+/* Ask the promoter to look at this site: the next pass (service.c),
+   which this very call may run.  */
 static void
 dp_request (struct dp_site_state *st, uint8_t request)
 {
@@ -99,17 +98,20 @@ dp_request (struct dp_site_state *st, uint8_t request)
       || !__atomic_compare_exchange_n (&st->request, &none, request, false,
 				       __ATOMIC_RELEASE, __ATOMIC_RELAXED))
     return;
-  __atomic_fetch_add (&dp_work_seq, 1, __ATOMIC_RELEASE);
-  if (__atomic_load_n (&dp_promoter_sleeping, __ATOMIC_ACQUIRE))
-    {
-      long ret;
-      __asm__ volatile ("syscall"
-			: "=a" (ret)
-			: "0" ((long) DP_SYS_FUTEX), "D" (&dp_work_seq),
-			  "S" ((long) DP_FUTEX_WAKE_PRIVATE), "d" (1L)
-			: "rcx", "r11", "memory");
-      (void) ret;
-    }
+  __atomic_store_n (&dp_service_wanted, 1, __ATOMIC_RELEASE);
+}
+
+/* Is promoter work due: a request, or timed work whose time has come
+   (read from the time-stamp counter: no call, no system call)?  */
+static int
+dp_service_due (void)
+{
+  if (!dp_promotion)
+    return 0;
+  if (__atomic_load_n (&dp_service_wanted, __ATOMIC_RELAXED))
+    return 1;
+  uint64_t due = __atomic_load_n (&dp_service_due_tsc, __ATOMIC_RELAXED);
+  return due && __builtin_ia32_rdtsc () >= due;
 }
 
 static uint32_t
@@ -174,10 +176,11 @@ dp_sample_promoted (struct dp_site_state *st, uint64_t target)
   return dp_sample_period;
 }
 
-void dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
+int dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
   DP_HIDDEN;
 
-void
+/* Returns nonzero when this thread should run a promoter pass.  */
+int
 dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
 {
   struct dp_site_state *st = dp_state_of (rec);
@@ -186,7 +189,7 @@ dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
   if (rec->abi != DYNPROMOTE_ABI_VERSION || !dp_enabled)
     {
       st->countdown = INT32_MAX;
-      return;
+      return 0;
     }
 
   /* The span that just ended is the number of calls this sample stands
@@ -218,4 +221,5 @@ dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
     span = period / 2 + dp_next_random (st, rec) % period;
   __atomic_store_n (&st->span, span, __ATOMIC_RELAXED);
   __atomic_store_n (&st->countdown, (int32_t) (span - 1), __ATOMIC_RELAXED);
+  return dp_service_due ();
 }

@@ -41,17 +41,19 @@ dp_parse_hex (const char **p)
 static int
 dp_each_mapping (dp_mapping_fn fn, void *data)
 {
-  int fd = open ("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return -1;
   char buf[8192];
   size_t have = 0;
+  off_t off = 0;
   int stop = 0;
+  if (dp_fd_pread (DP_FD_MAPS, buf, 0, 0) < 0)
+    return -1;
   while (!stop)
     {
-      ssize_t got = read (fd, buf + have, sizeof buf - 1 - have);
+      ssize_t got = dp_fd_pread (DP_FD_MAPS, buf + have,
+				 sizeof buf - 1 - have, off);
       if (got <= 0)
 	break;
+      off += got;
       have += (size_t) got;
       buf[have] = '\0';
       char *line = buf;
@@ -75,7 +77,6 @@ dp_each_mapping (dp_mapping_fn fn, void *data)
       have -= (size_t) (line - buf);
       memmove (buf, line, have);
     }
-  close (fd);
   return 0;
 }
 

@@ -1,9 +1,11 @@
-/* promote.c - the promotion engine: one background thread.
+/* promote.c - the promotion engine: passes run inside the program's own
+   threads (service.c), never in a thread of the runtime's.
 
    Sampling (learn.c) never blocks and never allocates; when a site has
    learned enough, or misses too often, it sets a request in the site's
-   state and wakes this thread with a futex.  The thread, under
-   dp_promoter_lock:
+   state and asks for a pass, which the same sampled call then runs if no
+   other thread is running one.  A pass, under dp_promoter_lock (taken
+   with trylock: a pass never waits for a lock), serves every request:
 
    DECIDE   picks the hot targets: the fewest, up to max-targets, that
             cover DYNPROMOTE_COVERAGE percent of the samples; if even
@@ -23,7 +25,8 @@
             path, retires the
             trampoline, and lets the site learn again (bounded by
             DYNPROMOTE_MAX_REPATCH and DYNPROMOTE_REPATCH_INTERVAL_MS).
-   RECHECK  (no request: the thread's own timer) sends a megamorphic or
+   RECHECK  (no request: the pass asks to run again when one is due) sends
+            a megamorphic or
             predicted site back to learning after DYNPROMOTE_RECHECK_MS,
             twice as long after each further time, within the same
             DYNPROMOTE_MAX_REPATCH budget: a verdict holds for the
@@ -36,8 +39,11 @@
    member's does: the plugin keys the state on the protection mode), and
    every member of the object is routed with one serialisation.
 
-   Retired trampolines are reused only after a grace period
-   (quiesce.c).  Writes go through the writable view of the memfd-backed
+   Retired trampolines are reused, and guarded calls pointed at their
+   targets, only after a grace period (quiesce.c), which a pass starts
+   and later passes poll without waiting (dp_grace_step); in a
+   single-threaded process it ends in the pass that starts it.  Writes go
+   through the writable view of the memfd-backed
    pages (execmem.c): nothing is ever writable and executable at once.
 
    Core serialisation: membarrier(PRIVATE_EXPEDITED_SYNC_CORE) makes every
@@ -62,8 +68,6 @@
 
 #include "dp-runtime.h"
 
-volatile int dp_work_seq;
-volatile int dp_promoter_sleeping;
 volatile int dp_promotion;
 
 volatile uint32_t dp_max_targets = 4;
@@ -87,8 +91,6 @@ static int dp_guard_pending;
    the promoter's last pass over the sites; it sleeps no longer.  */
 static uint64_t dp_recheck_next_ns;
 
-static int dp_timed_grace_period (const struct dp_range *ranges, int n,
-				  uint64_t timeout_ns);
 
 /* Shared between a parent and the child it forks: the child sets done
    once its code pages are private copies, and until then the parent
@@ -321,7 +323,7 @@ dp_callsite_of (struct dp_object *obj, const struct dp_site_record *rec,
   if (!(rec->flags & DP_FLAG_SHARED))
     return miss ? &dp_state_of (rec)->misscall : &dp_state_of (rec)->callsite;
   if (!obj->callsites)
-    obj->callsites = calloc ((size_t) (obj->end - obj->begin), 2);
+    obj->callsites = dp_alloc ((size_t) (obj->end - obj->begin) * 2);
   return obj->callsites ? &obj->callsites[2 * (rec - obj->begin) + miss]
 			: NULL;
 }
@@ -656,14 +658,16 @@ dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
   __atomic_store_n (&st->guard, target, __ATOMIC_RELEASE);
   st->direct = DP_DIRECT_PENDING;
   __atomic_thread_fence (__ATOMIC_SEQ_CST);
-  /* Until the grace period, a guard hit takes the stub's plain jump, not
-     the trampoline, which would sample (and count) it a second time.
-     Either destination is right for any target: no serialisation.  */
+  /* Until the grace period, a guard hit takes the entry (the trampoline,
+     sampled): a pass polls the grace period only when some sampled call
+     comes by, and these calls may be all the program makes.  Their hits
+     are counted twice meanwhile (sampled, and by the guard's counter),
+     so the counter restarts when the call goes direct.  Either
+     destination is right for any target: no serialisation.  */
   for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
     if (dp_same_state (rec, m))
       dp_code_store_rel32 ((uintptr_t) DP_REL (m, call_rel),
-			   (uintptr_t) DP_REL (m, entry_rel)
-			   + DP_ENTRY_JUMP_OFFSET);
+			   (uintptr_t) DP_REL (m, entry_rel));
   dp_guard_pending = 1;
 }
 
@@ -705,7 +709,9 @@ dp_guard_collect (struct dp_object *obj, void *data)
       if (round->n == round->cap)
 	{
 	  int cap = round->cap ? 2 * round->cap : 64;
-	  struct dp_range *r = realloc (round->ranges, cap * sizeof *r);
+	  struct dp_range *r = dp_realloc (round->ranges,
+					   (size_t) round->cap * sizeof *r,
+					   (size_t) cap * sizeof *r);
 	  if (!r)
 	    {
 	      round->failed = 1;
@@ -734,9 +740,13 @@ dp_guard_apply (struct dp_object *obj, void *data)
 	continue;
       uintptr_t target = __atomic_load_n (&st->guard, __ATOMIC_RELAXED);
       uintptr_t call;
-      if (st->status == DP_STATUS_PROMOTED && target
-	  && dp_callsite (obj, rec, &call) == 0
-	  && dp_code_store_rel32 (call, target) == 0)
+      if (st->status != DP_STATUS_PROMOTED || !target
+	  || dp_callsite (obj, rec, &call) != 0)
+	continue;
+      /* Sampling counted the hits while the call went to the entry.  */
+      st->direct_hits = 0;
+      st->window_hits = 0;
+      if (dp_code_store_rel32 (call, target) == 0)
 	round->patched++;
     }
 }
@@ -757,44 +767,6 @@ dp_guard_settle (struct dp_object *obj, void *data)
 	    dp_guard_pending = 1;
 	}
     }
-}
-
-/* One guard round: one grace period for every pending site.  */
-static void
-dp_guard_round (void)
-{
-  struct dp_guard_round round = { 0 };
-  pthread_mutex_lock (&dp_promoter_lock);
-  if (!dp_guard_pending || dp_patching_frozen)
-    {
-      pthread_mutex_unlock (&dp_promoter_lock);
-      return;
-    }
-  dp_guard_pending = 0;
-  dp_registry_lock ();
-  dp_registry_each (dp_guard_collect, &round);
-  dp_registry_unlock ();
-  pthread_mutex_unlock (&dp_promoter_lock);
-
-  if (round.n && !round.failed)
-    round.ok = dp_timed_grace_period (round.ranges, round.n,
-				      1000000000u) == 0;
-
-  pthread_mutex_lock (&dp_promoter_lock);
-  dp_registry_lock ();
-  if (!dp_patching_frozen)
-    dp_registry_each (dp_guard_apply, &round);
-  if (round.patched)
-    {
-      dp_sync_cores ();
-      dp_promoter_stats.patches += (uint64_t) round.patched;
-    }
-  if (dp_patching_frozen)
-    round.ok = 0;
-  dp_registry_each (dp_guard_settle, &round);
-  dp_registry_unlock ();
-  pthread_mutex_unlock (&dp_promoter_lock);
-  free (round.ranges);
 }
 
 /* Give OBJ's stubs a writable view, once.  */
@@ -857,7 +829,7 @@ dp_chunk_alloc (uintptr_t lo, uintptr_t hi, struct dp_pool **pool_out,
 	= dp_execmem_pool_near (lo, hi, DP_POOL_SIZE);
       if (!region)
 	return 0;
-      struct dp_pool *pool = calloc (1, sizeof *pool);
+      struct dp_pool *pool = dp_alloc (sizeof *pool);
       if (!pool)
 	{
 	  dp_execmem_release (region, 1);
@@ -889,10 +861,10 @@ dp_retire (uintptr_t t)
 {
   unsigned chunk;
   struct dp_pool *pool = dp_pool_of (t, &chunk);
-  struct dp_retired *r = malloc (sizeof *r);
+  struct dp_retired *r = dp_alloc (sizeof *r);
   if (!pool || !r)
     {
-      free (r);
+      dp_free (r);
       return;			/* leak the chunk rather than risk reuse */
     }
   r->pool = pool;
@@ -1293,53 +1265,30 @@ dp_serve_object (struct dp_object *obj, void *data)
     }
 }
 
-/* A grace period, counted in the promoter's statistics.  */
-static int
-dp_timed_grace_period (const struct dp_range *ranges, int n,
-		       uint64_t timeout_ns)
-{
-  uint64_t start = dp_monotonic_ns ();
-  int r = dp_grace_period (ranges, n, timeout_ns);
-  dp_promoter_stats.grace_periods++;
-  dp_promoter_stats.grace_ns += dp_monotonic_ns () - start;
-  return r;
-}
+/* The grace period in flight covers this batch: the chunks it will free
+   and the guard windows it will let the calls go direct.  */
+static struct dp_retired *dp_gp_batch;
+static struct dp_guard_round dp_gp_round;
+static uint64_t dp_gp_retry_ns;	/* no new period before (after a failure) */
 
-/* Free the chunks of retired trampolines once a grace period shows no
-   thread can be inside them.  */
+#define DP_GP_TIMEOUT_NS 1000000000u
+#define DP_GP_POLL_NS 2000000u
+#define DP_GP_RETRY_NS 20000000u
+
+/* The retired trampolines of the period in flight are over their grace
+   period (OK), or go back to wait for another.  */
 static void
-dp_reclaim (void)
+dp_grace_reclaim (int ok)
 {
-  pthread_mutex_lock (&dp_promoter_lock);
-  struct dp_retired *batch = dp_retired_list;
-  dp_retired_list = NULL;
-  pthread_mutex_unlock (&dp_promoter_lock);
-  if (!batch)
-    return;
-
-  int n = 0;
-  for (struct dp_retired *r = batch; r; r = r->next)
-    n++;
-  struct dp_range *ranges = malloc ((size_t) n * sizeof *ranges);
-  int ok = 0;
-  if (ranges)
-    {
-      int i = 0;
-      for (struct dp_retired *r = batch; r; r = r->next, i++)
-	{
-	  ranges[i].lo = dp_chunk_addr (r->pool, r->chunk);
-	  ranges[i].hi = ranges[i].lo + DP_CHUNK;
-	}
-      ok = dp_timed_grace_period (ranges, n, 1000000000u) == 0;
-      free (ranges);
-    }
-
-  pthread_mutex_lock (&dp_promoter_lock);
+  struct dp_retired *batch = dp_gp_batch;
+  dp_gp_batch = NULL;
+  if (dp_patching_frozen)
+    ok = 0;
   while (batch)
     {
       struct dp_retired *r = batch;
       batch = r->next;
-      if (ok && !dp_patching_frozen)
+      if (ok)
 	{
 	  /* Poison before reuse: a thread that should not be there traps.  */
 	  memset (dp_execmem_writable (r->pool->region,
@@ -1347,7 +1296,7 @@ dp_reclaim (void)
 		  0xcc, DP_CHUNK);
 	  dp_chunk_free (r->pool, r->chunk);
 	  dp_promoter_stats.reclaimed++;
-	  free (r);
+	  dp_free (r);
 	}
       else
 	{
@@ -1355,81 +1304,193 @@ dp_reclaim (void)
 	  dp_retired_list = r;
 	}
     }
+}
+
+/* The guard windows of the period in flight are over their grace period
+   (OK: the armed calls go direct), or their sites wait for another.  */
+static void
+dp_grace_guards (int ok)
+{
+  if (dp_patching_frozen)
+    ok = 0;
+  dp_gp_round.ok = ok;
+  if (!dp_patching_frozen)
+    dp_registry_each (dp_guard_apply, &dp_gp_round);
+  if (dp_gp_round.patched)
+    {
+      dp_sync_cores ();
+      dp_promoter_stats.patches += (uint64_t) dp_gp_round.patched;
+    }
+  dp_registry_each (dp_guard_settle, &dp_gp_round);
+  dp_free (dp_gp_round.ranges);
+  memset (&dp_gp_round, 0, sizeof dp_gp_round);
+}
+
+/* Which classes of the period in flight are settled (1 guards, 2
+   trampolines).  */
+static int dp_gp_settled;
+
+/* Settle the classes in DONE not settled yet (successfully), and, if
+   the period is over (EXPIRED, or both done), the rest (as failed).  */
+static void
+dp_grace_settle (int done, int expired)
+{
+  int over = expired || done == 3;
+  if (!(dp_gp_settled & 1) && ((done & 1) || over))
+    dp_grace_guards (done & 1);
+  if (!(dp_gp_settled & 2) && ((done & 2) || over))
+    dp_grace_reclaim ((done & 2) != 0);
+  dp_gp_settled |= done | (over ? 3 : 0);
+  if (over)
+    {
+      dp_promoter_stats.grace_periods++;
+      dp_gp_end ();
+      if (done != 3)
+	dp_gp_retry_ns = dp_monotonic_ns () + DP_GP_RETRY_NS;
+    }
+}
+
+/* Start a grace period over everything retired and every pending guard,
+   if there is any and none is in flight.  */
+static int
+dp_grace_start (int even_if_empty)
+{
+  if (dp_gp_active ())
+    return 1;
+  if (!even_if_empty
+      && (!dp_retired_list && !dp_guard_pending))
+    return 0;
+  if (!even_if_empty && dp_monotonic_ns () < dp_gp_retry_ns)
+    return 0;
+  dp_gp_settled = 0;
+  dp_gp_batch = dp_retired_list;
+  dp_retired_list = NULL;
+  memset (&dp_gp_round, 0, sizeof dp_gp_round);
+  if (dp_guard_pending && !dp_patching_frozen)
+    {
+      dp_guard_pending = 0;
+      dp_registry_each (dp_guard_collect, &dp_gp_round);
+    }
+  int windows = dp_gp_round.failed ? 0 : dp_gp_round.n;
+  int n = 0;
+  for (struct dp_retired *r = dp_gp_batch; r; r = r->next)
+    n++;
+  int total = windows + n;
+  struct dp_range *ranges = total ? dp_alloc ((size_t) total * sizeof *ranges)
+				  : NULL;
+  if (total && !ranges)
+    {
+      dp_grace_settle (0, 1);
+      return 0;
+    }
+  if (windows)
+    memcpy (ranges, dp_gp_round.ranges, (size_t) windows * sizeof *ranges);
+  int i = windows;
+  for (struct dp_retired *r = dp_gp_batch; r; r = r->next, i++)
+    {
+      ranges[i].lo = dp_chunk_addr (r->pool, r->chunk);
+      ranges[i].hi = ranges[i].lo + DP_CHUNK;
+    }
+  int r = dp_gp_begin (ranges, total, windows);
+  dp_free (ranges);
+  if (r != 0)
+    {
+      dp_grace_settle (0, 1);
+      return 0;
+    }
+  return 1;
+}
+
+/* One step of the grace period: start one if there is work for it, poll
+   the one in flight, and settle what is over.  SELF_SP is the calling
+   thread's stack pointer where it entered the runtime.  Returns 1 while
+   a period is still in flight.  */
+static int
+dp_grace_step (uintptr_t self_sp, int even_if_empty)
+{
+  if (!dp_grace_start (even_if_empty))
+    return 0;
+  int expired;
+  int done = dp_gp_poll (self_sp, DP_GP_TIMEOUT_NS, &expired);
+  dp_grace_settle (done, expired);
+  return dp_gp_active ();
+}
+
+/* When the next pass should run without a request: the earliest recheck
+   due, and soon while a grace period is in flight or work waits for
+   one.  */
+static void
+dp_schedule_next_pass (int in_flight)
+{
+  uint64_t due = dp_recheck_next_ns;
+  uint64_t now = dp_monotonic_ns ();
+  uint64_t soon = 0;
+  if (in_flight)
+    soon = now + DP_GP_POLL_NS;
+  else if (dp_retired_list || dp_guard_pending)
+    soon = dp_gp_retry_ns > now ? dp_gp_retry_ns : now + DP_GP_POLL_NS;
+  if (soon && (!due || soon < due))
+    due = soon;
+  dp_service_at (due);
+}
+
+/* One pass of the promoter (service.c calls it, signals blocked, on the
+   runtime's stack, in the thread whose sampled call found work due).  It
+   never waits: if another thread holds the runtime's locks (a dlopen
+   registering, a static_call_update, a dump), the work stays for a later
+   pass.  */
+void
+dp_promoter_pass (uintptr_t program_sp)
+{
+  if (pthread_mutex_trylock (&dp_promoter_lock) != 0)
+    {
+      dp_service_request ();
+      return;
+    }
+  if (!dp_registry_trylock ())
+    {
+      pthread_mutex_unlock (&dp_promoter_lock);
+      dp_service_request ();
+      return;
+    }
+  uint64_t now = dp_monotonic_ns ();
+  dp_recheck_next_ns = 0;
+  dp_registry_each (dp_serve_object, &now);
+  int in_flight = dp_grace_step (program_sp, 0);
+  dp_schedule_next_pass (in_flight);
+  dp_registry_unlock ();
   pthread_mutex_unlock (&dp_promoter_lock);
 }
 
-static void *
-dp_promoter_main (void *arg)
+/* A pass for the program's own request (a dump it asked for): the
+   decisions and rechecks due by now are made before it looks.  Normal
+   context, so it may wait for the locks.  */
+void
+dp_promoter_pass_now (void)
 {
-  (void) arg;
-  for (;;)
-    {
-      int seq = __atomic_load_n (&dp_work_seq, __ATOMIC_ACQUIRE);
-      pthread_mutex_lock (&dp_promoter_lock);
-      uint64_t now = dp_monotonic_ns ();
-      dp_recheck_next_ns = 0;
-      dp_registry_lock ();
-      dp_registry_each (dp_serve_object, &now);
-      dp_registry_unlock ();
-      pthread_mutex_unlock (&dp_promoter_lock);
-      dp_guard_round ();
-      dp_reclaim ();
-
-      if (__atomic_load_n (&dp_work_seq, __ATOMIC_ACQUIRE) != seq)
-	continue;
-      __atomic_store_n (&dp_promoter_sleeping, 1, __ATOMIC_SEQ_CST);
-      /* Wake by 1 s, by 20 ms while retired trampolines or guards wait
-	 for a grace period, and for the earliest recheck (at least 1 ms
-	 on).  */
-      uint64_t sleep_ns = dp_retired_list || dp_guard_pending ? 20000000u
-							      : 1000000000u;
-      if (dp_recheck_next_ns)
-	{
-	  uint64_t now_ns = dp_monotonic_ns ();
-	  uint64_t until = dp_recheck_next_ns > now_ns
-			   ? dp_recheck_next_ns - now_ns : 0;
-	  if (until < 1000000u)
-	    until = 1000000u;
-	  if (until < sleep_ns)
-	    sleep_ns = until;
-	}
-      struct timespec timeout = { (time_t) (sleep_ns / 1000000000u),
-				  (long) (sleep_ns % 1000000000u) };
-      syscall (SYS_futex, &dp_work_seq, FUTEX_WAIT_PRIVATE, seq, &timeout,
-	       NULL, 0);
-      __atomic_store_n (&dp_promoter_sleeping, 0, __ATOMIC_SEQ_CST);
-    }
-  return NULL;
+  if (!dp_promotion)
+    return;
+  pthread_mutex_lock (&dp_promoter_lock);
+  dp_registry_lock ();
+  uint64_t now = dp_monotonic_ns ();
+  dp_recheck_next_ns = 0;
+  dp_registry_each (dp_serve_object, &now);
+  int in_flight = dp_grace_step ((uintptr_t) __builtin_frame_address (0), 0);
+  dp_schedule_next_pass (in_flight);
+  dp_registry_unlock ();
+  pthread_mutex_unlock (&dp_promoter_lock);
 }
 
-static int
-dp_spawn_promoter (void)
-{
-  sigset_t all, old;
-  sigfillset (&all);
-  /* The thread blocks every signal: process signals go to the program's
-     own threads.  */
-  pthread_sigmask (SIG_SETMASK, &all, &old);
-  pthread_t thread;
-  pthread_attr_t attr;
-  pthread_attr_init (&attr);
-  pthread_attr_setdetachstate (&attr, PTHREAD_CREATE_DETACHED);
-  int err = pthread_create (&thread, &attr, dp_promoter_main, NULL);
-  pthread_attr_destroy (&attr);
-  pthread_sigmask (SIG_SETMASK, &old, NULL);
-  return err;
-}
-
-/* Lock order everywhere: stats, promoter, registry; grace periods take
-   only their own lock.  Holding them all across fork gives the child
-   consistent runtime state.  */
+/* Lock order everywhere: stats, promoter, registry.  Holding them all
+   across fork gives the child consistent runtime state; so does waiting
+   for a pass under way in another thread to end.  */
 static void
 dp_atfork_prepare (void)
 {
+  dp_service_fork_prepare ();
   dp_stats_lock ();
   pthread_mutex_lock (&dp_promoter_lock);
   dp_registry_lock ();
-  dp_gp_lock ();
   if (dp_fork_gate)
     __atomic_store_n (&dp_fork_gate->done, 0, __ATOMIC_SEQ_CST);
 }
@@ -1459,15 +1520,18 @@ static void
 dp_atfork_parent (void)
 {
   dp_wait_for_child_copy ();
-  dp_gp_unlock ();
   dp_registry_unlock ();
   pthread_mutex_unlock (&dp_promoter_lock);
   dp_stats_unlock ();
+  dp_service_fork_parent ();
 }
 
+/* The child is single-threaded here: descriptors it opens now cannot be
+   seen by anything of the program's.  */
 static void
 dp_atfork_child (void)
 {
+  dp_fds_after_fork_child ();
   /* If some page is still shared with the parent, neither may write code
      again: the child freezes, and the parent, never told "done", times
      out and freezes too.  */
@@ -1489,22 +1553,35 @@ dp_atfork_child (void)
   if (dp_sync_core_mode == 1)
     syscall (SYS_membarrier,
 	     MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE, 0, 0);
-  dp_gp_unlock ();
+  /* A grace period in flight looked at the parent's threads: the batch
+     goes back to wait for one of the child's, as do the guards.  */
+  if (dp_gp_active ())
+    {
+      dp_grace_settle (0, 1);
+      dp_gp_after_fork_child ();
+      dp_gp_retry_ns = 0;
+    }
   dp_registry_unlock ();
   pthread_mutex_unlock (&dp_promoter_lock);
   dp_stats_unlock ();
-  /* A guard round the parent had under way is the child's to finish.  */
-  dp_guard_pending = 1;
-  if (dp_promotion && dp_spawn_promoter () != 0)
-    dp_promotion = 0;
+  dp_service_fork_child ();
+  if (dp_retired_list || dp_guard_pending)
+    dp_service_request ();
 }
 
-/* Start the promoter (from the runtime's constructor).  */
+/* Start promoting (from the runtime's constructor): no thread is
+   started; passes run in the program's threads (service.c).  */
 void
 dp_promoter_start (void)
 {
   if (!dp_enabled || !dp_execmem_available ())
     return;
+  if (dp_service_init () != 0)
+    {
+      dp_warn ("cannot set up the promoter; indirect calls stay"
+	       " unpromoted");
+      return;
+    }
   dp_sync_cores_init ();
   dp_probe_init ((int) dp_probe_signal_setting);
   dp_fork_gate = mmap (NULL, sizeof *dp_fork_gate, PROT_READ | PROT_WRITE,
@@ -1515,16 +1592,12 @@ dp_promoter_start (void)
       return;
     }
   pthread_atfork (dp_atfork_prepare, dp_atfork_parent, dp_atfork_child);
-  if (dp_spawn_promoter () == 0)
-    {
-      dp_promotion = 1;
-      /* Static calls registered before now (a static runtime's
-	 constructor may run after the program's) are patched now.  */
-      dp_static_calls_start ();
-    }
-  else
-    dp_warn ("cannot start the promotion thread; indirect calls stay"
-	     " unpromoted");
+  dp_promotion = 1;
+  /* Sites that asked before now, and static calls registered before now
+     (a static runtime's constructor may run after the program's), are
+     served now.  */
+  dp_service_request ();
+  dp_static_calls_start ();
 }
 
 /* An object is going away: its trampolines are retired.  Called with
@@ -1545,25 +1618,48 @@ dp_promoter_forget (struct dp_object *obj)
   if (obj->stubs)
     dp_execmem_release (obj->stubs, 0);
   obj->stubs = NULL;
-  free (obj->callsites);
+  dp_free (obj->callsites);
   obj->callsites = NULL;
   dp_execmem_release_adopted (obj->code_lo, obj->code_hi);
   pthread_mutex_unlock (&dp_promoter_lock);
+  dp_service_request ();
 }
 
 /* Run a grace period for everything retired now (dynpromote.h); with
-   nothing retired it still waits for every thread to be seen once.  */
+   nothing retired it still waits for every thread to be seen once.  The
+   program asked to wait: this one does, polling every millisecond, up to
+   a second.  */
 int
 dp_promoter_synchronize (void)
 {
-  pthread_mutex_lock (&dp_promoter_lock);
-  int empty = dp_retired_list == NULL;
-  pthread_mutex_unlock (&dp_promoter_lock);
-  if (empty)
-    return dp_timed_grace_period (NULL, 0, 1000000000u);
-  dp_reclaim ();
-  pthread_mutex_lock (&dp_promoter_lock);
-  int left = dp_retired_list != NULL;
-  pthread_mutex_unlock (&dp_promoter_lock);
-  return left ? -1 : 0;
+  uint64_t deadline = dp_monotonic_ns () + 2 * DP_GP_TIMEOUT_NS;
+  int ours = 0, result = -1;
+  for (;;)
+    {
+      pthread_mutex_lock (&dp_promoter_lock);
+      dp_registry_lock ();
+      uintptr_t sp = (uintptr_t) __builtin_frame_address (0);
+      int in_flight;
+      /* A period already in flight began before this call: it is seen
+	 to its end first, then one of our own runs.  */
+      if (!ours && !dp_gp_active ())
+	{
+	  ours = 1;
+	  in_flight = dp_grace_step (sp, 1);
+	}
+      else
+	in_flight = dp_grace_step (sp, 0);
+      int done = ours && !in_flight;
+      if (done)
+	result = dp_retired_list == NULL ? 0 : -1;
+      dp_schedule_next_pass (in_flight);
+      dp_registry_unlock ();
+      pthread_mutex_unlock (&dp_promoter_lock);
+      if (done || dp_monotonic_ns () > deadline)
+	break;
+      struct timespec ts = { 0, 1000000 };
+      nanosleep (&ts, NULL);
+    }
+  return result;
 }
+

@@ -13,26 +13,40 @@
    ranges and no word of its live stack (from SP to the end of the mapping
    holding SP) points into them, in one consistent snapshot.
 
-   Two ways to take that snapshot:
+   A grace period is a state, not a wait: dp_gp_begin lists the threads
+   that exist now (threads created later cannot reach retired code), and
+   each dp_gp_poll, run from a promoter pass in some program thread
+   (service.c), looks at the threads not yet seen quiescent and returns
+   at once.  Three ways to see a thread:
 
+   - The polling thread itself: its PC is in the runtime, so only its own
+     stack is scanned, from the stack pointer the sampling path had.
    - A thread that is blocked (sleeping in the kernel): /proc/self/task/
      TID/syscall gives its user PC and SP, and its stack is read with
      process_vm_readv.  The snapshot is consistent if the thread did not
      run meanwhile: its on-CPU time (/proc/self/task/TID/schedstat) is the
-     same before and after.
+     same before and after.  Only a multi-threaded process gets here,
+     and these per-thread files are the one place the runtime opens a
+     descriptor while the program runs (fds.c).
    - A thread that is runnable: the kernel reports only "running".  It is
      sent a probe signal (rt_tgsigqueueinfo to itself, only while its
      state is R, so no sleeping system call is interrupted), and the
      handler checks its own interrupted PC and scans its own stack while
-     the interrupted context is frozen under it.  DYNPROMOTE_PROBE_SIGNAL
-     chooses the signal (0 disables probing: a thread that never sleeps
-     then delays reclamation; it never makes it unsafe).
+     the interrupted context is frozen under it; the answer is read by
+     the next poll.  The signal is SIGURG by default: its default action
+     is to ignore it, so a probe still pending when the thread calls
+     execve cannot hurt the new program, and gdb passes it silently.
+     The handler is installed only when a first thread has to be probed,
+     and only if the program left SIGURG at its default;
+     DYNPROMOTE_PROBE_SIGNAL chooses another (0 disables probing: a
+     thread that never sleeps then delays reclamation; it never makes it
+     unsafe).
 
-   If a snapshot cannot be taken in time, the grace period fails and the
-   retired memory is kept for a later attempt: safety over liveness.  */
+   If a thread cannot be seen quiescent in time, the grace period fails
+   and the retired memory is kept for a later attempt: safety over
+   liveness.  */
 
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
@@ -54,23 +68,27 @@
 #define DP_MAX_MAPPINGS 4096
 
 static const struct dp_range *volatile dp_probe_ranges;
-static volatile int dp_probe_nranges;
+static volatile int dp_probe_nranges, dp_probe_split;
 static struct dp_range dp_stack_maps[DP_MAX_MAPPINGS];
 static volatile int dp_stack_nmaps;
-/* One answer per probed thread of the current round: 0 pending, 1 quiet,
-   2 busy.  A probe's sival_int is ROUND << 16 | SLOT.  */
+/* One answer per probed thread: ROUND << 3 | 4 | the classes it was busy
+   in (0: none yet).  A probe's sival_int is ROUND << 16 | SLOT.  */
 #define DP_MAX_PROBES 4096
 static volatile int dp_probe_answer[DP_MAX_PROBES];
 static volatile int dp_probe_round;
-static volatile int dp_probe_answers;  /* futex: answers so far */
 int dp_probe_signal;
 
+/* The ranges of a grace period come in two classes, each ending on its
+   own: RANGES[0..SPLIT) (guard windows) and RANGES[SPLIT..N) (retired
+   trampolines).  A stale word that pins one class (a program keeping a
+   retired trampoline's address in a dead local) does not hold up the
+   other.  Returns the classes V falls in: bit 0, bit 1.  */
 static int
-dp_in_ranges (uint64_t v, const struct dp_range *ranges, int n)
+dp_in_ranges (uint64_t v, const struct dp_range *ranges, int n, int split)
 {
   for (int i = 0; i < n; i++)
     if (v >= ranges[i].lo && v < ranges[i].hi)
-      return 1;
+      return i < split ? 1 : 2;
   return 0;
 }
 
@@ -88,7 +106,7 @@ dp_read_proc (pid_t tid, const char *what, char *buf, size_t size)
 {
   char path[64];
   snprintf (path, sizeof path, "/proc/self/task/%d/%s", (int) tid, what);
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  int fd = dp_fd_open_transient (path);
   if (fd < 0)
     return -1;
   ssize_t len = read (fd, buf, size - 1);
@@ -119,12 +137,13 @@ dp_thread_state (pid_t tid)
   return paren && paren[1] == ' ' ? paren[2] : 0;
 }
 
-/* 1 if no word in [SP, END) of another thread's stack points into RANGES,
-   0 if one does, -1 if it cannot be read.  */
+/* The classes that words in [SP, END) of another thread's stack point
+   into (3 if it cannot be read).  */
 static int
-dp_remote_stack_clean (uintptr_t sp, uintptr_t end,
-		       const struct dp_range *ranges, int n)
+dp_remote_stack_busy (uintptr_t sp, uintptr_t end,
+		      const struct dp_range *ranges, int n, int split)
 {
+  int busy = 0;
   static uint64_t buf[8192];
   sp &= ~(uintptr_t) 7;
   if (end - sp > DP_STACK_SCAN_MAX)
@@ -137,25 +156,25 @@ dp_remote_stack_clean (uintptr_t sp, uintptr_t end,
       struct iovec remote = { (void *) sp, len };
       ssize_t got = process_vm_readv (self, &local, 1, &remote, 1, 0);
       if (got <= 0)
-	return -1;
-      for (size_t i = 0; i < (size_t) got / 8; i++)
-	if (dp_in_ranges (buf[i], ranges, n))
-	  return 0;
+	return 3;
+      for (size_t i = 0; i < (size_t) got / 8 && busy != 3; i++)
+	busy |= dp_in_ranges (buf[i], ranges, n, split);
       sp += (uintptr_t) got;
     }
-  return 1;
+  return busy;
 }
 
-/* Snapshot of a sleeping thread: 1 quiescent, 0 not (yet), -1 it ran or
-   is runnable (try the probe).  */
+/* Snapshot of a sleeping thread: the classes it is busy in (0: it is
+   quiescent), or -1 if it ran or is runnable (try the probe).  */
 static int
-dp_check_sleeping (pid_t tid, const struct dp_range *ranges, int n)
+dp_check_sleeping (pid_t tid, const struct dp_range *ranges, int n,
+		   int split)
 {
   long long before = dp_cpu_time (tid);
   char text[256];
   ssize_t len = dp_read_proc (tid, "syscall", text, sizeof text);
   if (len < 0)
-    return errno == ENOENT ? 1 : 0;	/* gone: quiescent */
+    return errno == ENOENT ? 0 : 3;	/* gone: quiescent */
   if (len == 0 || !strncmp (text, "running", 7))
     return -1;
 
@@ -175,18 +194,16 @@ dp_check_sleeping (pid_t tid, const struct dp_range *ranges, int n)
     }
   int want = nr >= 0 ? 8 : 2;
   if (count < want)
-    return 0;
+    return 3;
   uintptr_t sp = (uintptr_t) field[want - 2];
   uintptr_t pc = (uintptr_t) field[want - 1];
-  if (dp_in_ranges (pc, ranges, n))
-    return 0;
+  int busy = dp_in_ranges (pc, ranges, n, split);
   uintptr_t end = dp_maps_mapping_end (sp);
-  if (end == 0 || dp_remote_stack_clean (sp, end, ranges, n) != 1)
-    return 0;
+  busy |= end ? dp_remote_stack_busy (sp, end, ranges, n, split) : 3;
   long long after = dp_cpu_time (tid);
   if (before < 0 || after != before)
     return -1;			/* it ran: the snapshot may be torn */
-  return 1;
+  return busy;
 }
 
 /* The probe handler: runs on the probed thread, whose interrupted context
@@ -208,8 +225,8 @@ dp_probe_handler (int sig, siginfo_t *info, void *ucv)
   uintptr_t pc = (uintptr_t) uc->uc_mcontext.gregs[REG_RIP];
   uintptr_t sp = (uintptr_t) uc->uc_mcontext.gregs[REG_RSP];
   const struct dp_range *ranges = dp_probe_ranges;
-  int n = dp_probe_nranges;
-  int busy = dp_in_ranges (pc, ranges, n);
+  int n = dp_probe_nranges, split = dp_probe_split;
+  int busy = dp_in_ranges (pc, ranges, n, split);
 
   /* Our own stack: the mapping holding the interrupted SP.  */
   uintptr_t end = 0;
@@ -217,49 +234,53 @@ dp_probe_handler (int sig, siginfo_t *info, void *ucv)
     if (sp >= dp_stack_maps[i].lo && sp < dp_stack_maps[i].hi)
       end = dp_stack_maps[i].hi;
   if (!end)
-    busy = 1;			/* unknown stack: look again later */
+    busy = 3;			/* unknown stack: look again later */
   if (end - sp > DP_STACK_SCAN_MAX)
     end = sp + DP_STACK_SCAN_MAX;
   for (const uint64_t *w = (const uint64_t *) (sp & ~(uintptr_t) 7);
-       !busy && (uintptr_t) w < end; w++)
-    busy = dp_in_ranges (*w, ranges, n);
+       busy != 3 && (uintptr_t) w < end; w++)
+    busy |= dp_in_ranges (*w, ranges, n, split);
 
-  __atomic_store_n (&dp_probe_answer[slot], busy ? 2 : 1, __ATOMIC_RELEASE);
-  __atomic_add_fetch (&dp_probe_answers, 1, __ATOMIC_RELEASE);
-  syscall (SYS_futex, &dp_probe_answers, FUTEX_WAKE_PRIVATE, 1, NULL, NULL,
-	   0);
+  /* The answer carries its round: a late one is never taken for a
+     later round's.  */
+  __atomic_store_n (&dp_probe_answer[slot], (value >> 16) << 3 | 4 | busy,
+		    __ATOMIC_RELEASE);
   errno = saved_errno;
 }
 
-/* Install the probe handler on DYNPROMOTE_PROBE_SIGNAL (default
-   SIGRTMAX - 2), unless the program handles that signal itself.  */
+/* The signal to probe with (DYNPROMOTE_PROBE_SIGNAL; 0: none).  Its
+   handler is installed by dp_probe_usable, when first needed.  */
+static int dp_probe_wanted;
+static int dp_probe_tried;
+
 void
 dp_probe_init (int signo)
 {
-  if (signo <= 0)
-    return;
-  struct sigaction old;
-  if (sigaction (signo, NULL, &old) != 0
-      || (old.sa_handler != SIG_DFL && old.sa_handler != SIG_IGN))
-    {
-      dp_warn ("signal %d is in use; running threads cannot be probed and"
-	       " may delay trampoline reuse", signo);
-      return;
-    }
-  struct sigaction sa;
-  memset (&sa, 0, sizeof sa);
-  sa.sa_sigaction = dp_probe_handler;
-  sa.sa_flags = SA_SIGINFO | SA_RESTART | SA_ONSTACK;
-  sigfillset (&sa.sa_mask);
-  if (sigaction (signo, &sa, NULL) == 0)
-    dp_probe_signal = signo;
+  dp_probe_wanted = signo > 0 ? signo : 0;
 }
 
-/* Is our handler still the one installed?  The program may have taken
-   the signal over since.  */
+/* Is our handler installed, and still the one?  Installs it the first
+   time, unless the program handles or ignores the signal itself; stops
+   for good, silently, if the program has taken it over since.  */
 static int
 dp_probe_usable (void)
 {
+  if (!dp_probe_tried && dp_probe_wanted)
+    {
+      dp_probe_tried = 1;
+      struct sigaction old;
+      if (sigaction (dp_probe_wanted, NULL, &old) == 0
+	  && !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL)
+	{
+	  struct sigaction sa;
+	  memset (&sa, 0, sizeof sa);
+	  sa.sa_sigaction = dp_probe_handler;
+	  sa.sa_flags = SA_SIGINFO | SA_RESTART | SA_ONSTACK;
+	  sigfillset (&sa.sa_mask);
+	  if (sigaction (dp_probe_wanted, &sa, NULL) == 0)
+	    dp_probe_signal = dp_probe_wanted;
+	}
+    }
   if (!dp_probe_signal)
     return 0;
   struct sigaction cur;
@@ -267,8 +288,6 @@ dp_probe_usable (void)
       || !(cur.sa_flags & SA_SIGINFO)
       || cur.sa_sigaction != dp_probe_handler)
     {
-      dp_warn ("signal %d was taken over by the program; running threads"
-	       " can no longer be probed", dp_probe_signal);
       dp_probe_signal = 0;
       return 0;
     }
@@ -288,173 +307,228 @@ dp_collect_mapping (uintptr_t lo, uintptr_t hi, void *data)
   return 0;
 }
 
-/* Probe the runnable threads TIDS[0..N) at once; ANSWER[i] becomes 1
-   (quiescent), 0 (not, or no answer in time).  Threads that are not in
-   state R now are left at 0 for the next round's sleeping check.  */
-static void
-dp_probe_running (const pid_t *tids, int count, int *answer,
-		  const struct dp_range *ranges, int n)
+
+/* The grace period in progress (one at a time; callers hold the
+   promoter's lock).  */
+struct dp_gp
 {
-  for (int i = 0; i < count; i++)
-    answer[i] = 0;
-  if (!dp_probe_usable ())
-    return;
-  if (count > DP_MAX_PROBES)
-    count = DP_MAX_PROBES;
-  dp_probe_ranges = ranges;
-  dp_probe_nranges = n;
-  int round = __atomic_add_fetch (&dp_probe_round, 1, __ATOMIC_SEQ_CST)
-	      & 0x7fff;
-  __atomic_store_n (&dp_probe_answers, 0, __ATOMIC_SEQ_CST);
-  for (int i = 0; i < count; i++)
-    dp_probe_answer[i] = 0;
+  int active;
+  struct dp_range *ranges; /* grow-only: a late probe handler may still
+			      read an old period's ranges.  */
+  int n, split, ranges_cap;
+  int *tids;               /* threads that existed at the start.  */
+  uint8_t *quiet;          /* classes each was seen quiescent in.  */
+  int count, cap;
+  int left[2];             /* threads not yet seen quiescent, by class.  */
+  int round;               /* of its probes.  */
+  uint64_t start_ns;
+};
+static struct dp_gp dp_gp;
 
-  int sent = 0;
-  for (int i = 0; i < count; i++)
+static int
+dp_gp_add_thread (int tid, void *data)
+{
+  (void) data;
+  if (dp_gp.count == dp_gp.cap)
     {
-      if (dp_thread_state (tids[i]) != 'R')
-	continue;
-      siginfo_t info;
-      memset (&info, 0, sizeof info);
-      info.si_signo = dp_probe_signal;
-      info.si_code = SI_QUEUE;
-      info.si_pid = getpid ();
-      info.si_uid = getuid ();
-      info.si_value.sival_int = round << 16 | i;
-      if (syscall (SYS_rt_tgsigqueueinfo, getpid (), tids[i],
-		   dp_probe_signal, &info) == 0)
-	sent++;
-      else if (errno == ESRCH)
-	dp_probe_answer[i] = 1;		/* gone */
+      int cap = dp_gp.cap ? 2 * dp_gp.cap : 64;
+      int *tids = dp_realloc (dp_gp.tids, (size_t) dp_gp.cap * sizeof *tids,
+			      (size_t) cap * sizeof *tids);
+      uint8_t *quiet = dp_realloc (dp_gp.quiet, (size_t) dp_gp.cap,
+				   (size_t) cap);
+      if (tids)
+	dp_gp.tids = tids;
+      if (quiet)
+	dp_gp.quiet = quiet;
+      if (!tids || !quiet)
+	return 1;
+      dp_gp.cap = cap;
     }
+  dp_gp.tids[dp_gp.count] = tid;
+  dp_gp.quiet[dp_gp.count] = 0;
+  dp_gp.count++;
+  return 0;
+}
 
-  uint64_t deadline = dp_monotonic_ns () + 100000000u;
-  int got;
-  while ((got = __atomic_load_n (&dp_probe_answers, __ATOMIC_ACQUIRE)) < sent
-	 && dp_monotonic_ns () < deadline)
-    {
-      struct timespec ts = { 0, 2000000 };
-      syscall (SYS_futex, &dp_probe_answers, FUTEX_WAIT_PRIVATE, got, &ts,
-	       NULL, 0);
-    }
-  for (int i = 0; i < count; i++)
-    answer[i] = __atomic_load_n (&dp_probe_answer[i], __ATOMIC_ACQUIRE) == 1;
-  /* Late answers belong to this round only; the next round has another
-     number, and a late handler of this one finds it moved on.  */
+/* Forget the grace period in progress, if any.  */
+void
+dp_gp_end (void)
+{
+  dp_free (dp_gp.tids);
+  dp_free (dp_gp.quiet);
+  struct dp_range *ranges = dp_gp.ranges;
+  int cap = dp_gp.ranges_cap;
+  memset (&dp_gp, 0, sizeof dp_gp);
+  dp_gp.ranges = ranges;
+  dp_gp.ranges_cap = cap;
+  /* Late probe answers find another round.  */
   __atomic_add_fetch (&dp_probe_round, 1, __ATOMIC_SEQ_CST);
 }
 
-/* Wait until every other thread is quiescent for RANGES[0..N), or
-   TIMEOUT_NS passes.  Returns 0, or -1 on timeout or if the threads
-   cannot be listed.  The caller must not be inside RANGES.  */
-static pthread_mutex_t dp_gp_mutex = PTHREAD_MUTEX_INITIALIZER;
-
-/* One grace period at a time: the probe state is shared.  */
-void
-dp_gp_lock (void)
-{
-  pthread_mutex_lock (&dp_gp_mutex);
-}
-
-void
-dp_gp_unlock (void)
-{
-  pthread_mutex_unlock (&dp_gp_mutex);
-}
-
-static int dp_grace_period_locked (const struct dp_range *, int, uint64_t);
-
 int
-dp_grace_period (const struct dp_range *ranges, int n, uint64_t timeout_ns)
+dp_gp_active (void)
 {
-  dp_gp_lock ();
-  int r = dp_grace_period_locked (ranges, n, timeout_ns);
-  dp_gp_unlock ();
-  return r;
+  return dp_gp.active;
+}
+
+/* Start a grace period for RANGES[0..N) (copied), which no thread can
+   enter any more, in two classes split at SPLIT (dp_in_ranges).  Returns
+   0, or -1 if the threads cannot be listed.  */
+int
+dp_gp_begin (const struct dp_range *ranges, int n, int split)
+{
+  dp_gp_end ();
+  if (n > dp_gp.ranges_cap)
+    {
+      /* The old buffer is left to any late probe handler: never freed.  */
+      struct dp_range *grown = dp_alloc ((size_t) n * sizeof *ranges);
+      if (!grown)
+	return -1;
+      dp_gp.ranges = grown;
+      dp_gp.ranges_cap = n;
+    }
+  if (n > 0)
+    memcpy (dp_gp.ranges, ranges, (size_t) n * sizeof *ranges);
+  dp_gp.n = n;
+  dp_gp.split = split;
+  int total = dp_each_thread (dp_gp_add_thread, NULL);
+  if (total < 0 || total != dp_gp.count)
+    {
+      dp_gp_end ();
+      return -1;
+    }
+  /* An empty class is quiescent from the start.  */
+  for (int i = 0; i < dp_gp.count; i++)
+    dp_gp.quiet[i] = (split == 0 ? 1 : 0) | (split == n ? 2 : 0);
+  dp_gp.left[0] = split == 0 ? 0 : dp_gp.count;
+  dp_gp.left[1] = split == n ? 0 : dp_gp.count;
+  dp_gp.start_ns = dp_monotonic_ns ();
+  dp_gp.active = 1;
+  /* Mappings the probe handler may find a stack in.  */
+  dp_stack_nmaps = 0;
+  if (dp_gp.count > 1)
+    dp_maps_each_range (dp_collect_mapping, NULL);
+  dp_probe_ranges = dp_gp.ranges;
+  dp_probe_nranges = dp_gp.n;
+  dp_probe_split = dp_gp.split;
+  dp_gp.round = __atomic_add_fetch (&dp_probe_round, 1, __ATOMIC_SEQ_CST)
+		& 0x7fff;
+  return 0;
+}
+
+/* The classes the calling thread, whose stack pointer was SP where it
+   entered the runtime, is busy in.  Its PC is in the runtime.  */
+static int
+dp_self_busy (uintptr_t sp)
+{
+  uintptr_t end = dp_maps_mapping_end (sp);
+  if (!end)
+    return 3;
+  if (end - sp > DP_STACK_SCAN_MAX)
+    end = sp + DP_STACK_SCAN_MAX;
+  int busy = 0;
+  for (const uint64_t *w = (const uint64_t *) (sp & ~(uintptr_t) 7);
+       busy != 3 && (uintptr_t) w < end; w++)
+    busy |= dp_in_ranges (*w, dp_gp.ranges, dp_gp.n, dp_gp.split);
+  return busy;
+}
+
+/* Thread I was seen quiescent in the classes not in BUSY.  */
+static void
+dp_gp_mark (int i, int busy)
+{
+  int now = ~busy & 3 & ~dp_gp.quiet[i];
+  for (int c = 0; c < 2; c++)
+    if (now & (1 << c))
+      dp_gp.left[c]--;
+  dp_gp.quiet[i] |= (uint8_t) now;
 }
 
 static int
-dp_grace_period_locked (const struct dp_range *ranges, int n,
-			uint64_t timeout_ns)
+dp_gp_done_classes (void)
 {
-  DIR *dir = opendir ("/proc/self/task");
-  if (!dir)
-    return -1;
-  pid_t self = (pid_t) syscall (SYS_gettid);
-  size_t cap = 64, count = 0;
-  pid_t *pending = malloc (cap * sizeof *pending);
-  struct dirent *d;
-  while (pending && (d = readdir (dir)))
-    {
-      pid_t tid = (pid_t) atoi (d->d_name);
-      if (tid <= 0 || tid == self)
-	continue;
-      if (count == cap)
-	{
-	  pid_t *grown = realloc (pending, 2 * cap * sizeof *pending);
-	  if (!grown)
-	    {
-	      free (pending);
-	      pending = NULL;
-	      break;
-	    }
-	  pending = grown;
-	  cap *= 2;
-	}
-      pending[count++] = tid;
-    }
-  closedir (dir);
-  if (!pending)
-    return -1;
-
-  /* Mappings the probe handler may find a stack in.  */
-  dp_stack_nmaps = 0;
-  dp_maps_each_range (dp_collect_mapping, NULL);
-
-  /* Threads created from now on cannot reach retired code.  */
-  uint64_t deadline = dp_monotonic_ns () + timeout_ns;
-  long pause_ns = 20000;
-  int result = 0;
-  pid_t *running = malloc (cap * sizeof *running);
-  int *answer = malloc (cap * sizeof *answer);
-  if (!running || !answer)
-    count = 0, result = -1;
-  while (count > 0)
-    {
-      size_t kept = 0, nrunning = 0;
-      for (size_t i = 0; i < count; i++)
-	{
-	  int q = dp_check_sleeping (pending[i], ranges, n);
-	  if (q < 0)
-	    running[nrunning++] = pending[i];
-	  else if (q == 0)
-	    pending[kept++] = pending[i];
-	}
-      if (nrunning)
-	{
-	  dp_probe_running (running, (int) nrunning, answer, ranges, n);
-	  for (size_t i = 0; i < nrunning; i++)
-	    if (!answer[i])
-	      pending[kept++] = running[i];
-	}
-      count = kept;
-      if (count == 0)
-	break;
-      if (dp_monotonic_ns () > deadline)
-	{
-	  result = -1;
-	  break;
-	}
-      struct timespec ts = { 0, pause_ns };
-      nanosleep (&ts, NULL);
-      if (pause_ns < 2000000)
-	pause_ns *= 2;
-      /* New thread stacks may have been mapped.  */
-      dp_stack_nmaps = 0;
-      dp_maps_each_range (dp_collect_mapping, NULL);
-    }
-  free (running);
-  free (answer);
-  free (pending);
-  return result;
+  return (dp_gp.left[0] == 0 ? 1 : 0) | (dp_gp.left[1] == 0 ? 2 : 0);
 }
+
+/* Look at every thread not yet seen quiescent, once, without waiting.
+   SELF_SP is the calling thread's stack pointer where it entered the
+   runtime.  Returns the classes every thread has been seen quiescent in
+   (3: the period is over); *EXPIRED is set when TIMEOUT_NS has passed
+   since the start (the classes not done have failed; end it).  */
+int
+dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
+{
+  *expired = 0;
+  if (!dp_gp.active)
+    {
+      *expired = 1;
+      return 0;
+    }
+  pid_t self = (pid_t) syscall (SYS_gettid);
+  int round = dp_gp.round;
+  int probe = 0;
+  for (int i = 0; i < dp_gp.count && dp_gp_done_classes () != 3; i++)
+    {
+      if (dp_gp.quiet[i] == 3)
+	continue;
+      if (dp_gp.tids[i] == self)
+	{
+	  dp_gp_mark (i, dp_self_busy (self_sp));
+	  continue;
+	}
+      /* An earlier probe's answer.  */
+      if (i < DP_MAX_PROBES)
+	{
+	  int a = __atomic_load_n (&dp_probe_answer[i], __ATOMIC_ACQUIRE);
+	  if ((a >> 3) == round && (a & 4))
+	    dp_gp_mark (i, a & 3);
+	  if (dp_gp.quiet[i] == 3)
+	    continue;
+	}
+      int q = dp_check_sleeping (dp_gp.tids[i], dp_gp.ranges, dp_gp.n,
+				 dp_gp.split);
+      if (q >= 0)
+	dp_gp_mark (i, q);
+      else
+	probe = 1;
+    }
+  if (dp_gp_done_classes () == 3)
+    return 3;
+
+  /* Probe the threads still running; answers are read by later polls.
+     The round is the grace period's: an answer that comes late (the
+     thread ran its handler after this poll) still counts, since any
+     answer describes a moment after the period began.  */
+  if (probe && dp_probe_usable ())
+    {
+      for (int i = 0; i < dp_gp.count && i < DP_MAX_PROBES; i++)
+	{
+	  if (dp_gp.quiet[i] == 3 || dp_gp.tids[i] == self
+	      || dp_thread_state (dp_gp.tids[i]) != 'R')
+	    continue;
+	  __atomic_store_n (&dp_probe_answer[i], 0, __ATOMIC_RELAXED);
+	  siginfo_t info;
+	  memset (&info, 0, sizeof info);
+	  info.si_signo = dp_probe_signal;
+	  info.si_code = SI_QUEUE;
+	  info.si_pid = getpid ();
+	  info.si_uid = getuid ();
+	  info.si_value.sival_int = round << 16 | i;
+	  if (syscall (SYS_rt_tgsigqueueinfo, getpid (), dp_gp.tids[i],
+		       dp_probe_signal, &info) != 0 && errno == ESRCH)
+	    dp_gp_mark (i, 0);	/* gone */
+	}
+    }
+  if (dp_monotonic_ns () - dp_gp.start_ns > timeout_ns)
+    *expired = 1;
+  return dp_gp_done_classes ();
+}
+
+/* In a forked child: the grace period in progress listed the parent's
+   threads.  The caller starts it again.  */
+void
+dp_gp_after_fork_child (void)
+{
+  dp_gp_end ();
+}
+

@@ -28,6 +28,13 @@ dp_registry_lock (void)
   pthread_mutex_lock (&dp_registry_mutex);
 }
 
+/* For a promoter pass, which never waits: 1 if taken.  */
+int
+dp_registry_trylock (void)
+{
+  return pthread_mutex_trylock (&dp_registry_mutex) == 0;
+}
+
 void
 dp_registry_unlock (void)
 {
