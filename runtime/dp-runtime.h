@@ -161,7 +161,15 @@ long dp_fd_pread (enum dp_kept_kind kind, char *buf, size_t size,
 		  long off) DP_HIDDEN;
 int dp_each_thread (int (*fn) (int tid, void *data), void *data) DP_HIDDEN;
 int dp_single_threaded (void) DP_HIDDEN;
-int dp_fd_open_transient (const char *path) DP_HIDDEN;
+struct dp_proc_read
+{
+  char path[64];
+  char *buf;
+  size_t size;
+  long len;
+  int gone;                /* could not be opened (the thread is gone).  */
+};
+int dp_proc_read_many (struct dp_proc_read *reads, int n) DP_HIDDEN;
 
 #define DP_DEFAULT_SAMPLE_PERIOD 1000
 #define DP_DEFAULT_LEARN_PERIOD 16

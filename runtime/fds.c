@@ -23,6 +23,9 @@
 
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <errno.h>
+#include <linux/futex.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -224,11 +227,84 @@ dp_single_threaded (void)
   return dp_each_thread (NULL, NULL) == 1;
 }
 
-/* Open PATH for one read, in a multi-threaded process, where no kept
-   descriptor can serve (a thread's own /proc files).  The descriptor is
-   the lowest free one for the few microseconds until it is closed.  */
-int
-dp_fd_open_transient (const char *path)
+/* Reading other threads' /proc files (a grace period in a
+   multi-threaded process) needs one descriptor per file, and any
+   descriptor the runtime opened while another thread of the program
+   runs could be the one that thread's open, dup or pipe should have
+   got.  So the files are read by a short-lived task of our thread group
+   that does not share the program's descriptor table (clone without
+   CLONE_FILES: it works on a copy, which goes away with it): it opens,
+   reads and closes, while the calling thread waits for it to exit.  It
+   runs with every signal blocked (the caller's mask), on a stack of the
+   runtime's, and makes raw system calls only.  */
+struct dp_reader
 {
-  return open (path, O_RDONLY | O_CLOEXEC);
+  struct dp_proc_read *reads;
+  int n;
+};
+
+/* A system call that touches no thread-local state (the reader shares
+   the caller's TLS, so not even errno): -errno on failure.  */
+static long
+dp_raw_syscall3 (long nr, long a, long b, long c)
+{
+  long ret;
+  __asm__ volatile ("syscall"
+		    : "=a" (ret)
+		    : "0" (nr), "D" (a), "S" (b), "d" (c)
+		    : "rcx", "r11", "memory");
+  return ret;
+}
+
+static int
+dp_reader_main (void *arg)
+{
+  struct dp_reader *job = arg;
+  for (int i = 0; i < job->n; i++)
+    {
+      struct dp_proc_read *r = &job->reads[i];
+      r->len = -1;
+      r->gone = 0;
+      long fd = dp_raw_syscall3 (SYS_open, (long) r->path,
+				 O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+	{
+	  r->gone = fd == -ENOENT || fd == -ESRCH;
+	  continue;
+	}
+      long len = dp_raw_syscall3 (SYS_read, fd, (long) r->buf,
+				  (long) r->size - 1);
+      dp_raw_syscall3 (SYS_close, fd, 0, 0);
+      r->len = len;
+      if (len >= 0)
+	r->buf[len] = '\0';
+    }
+  return 0;
+}
+
+#define DP_READER_STACK (64u << 10)
+
+/* Read every READS[i].path into its buffer (len -1 and gone set if it
+   could not be opened).  Returns 0, or -1 if no reader could run (then
+   nothing was read).  */
+int
+dp_proc_read_many (struct dp_proc_read *reads, int n)
+{
+  static void *stack;
+  if (!stack && !(stack = dp_map_private (DP_READER_STACK)))
+    return -1;
+  struct dp_reader job = { reads, n };
+  static volatile pid_t child_tid;
+  child_tid = 1;
+  int flags = CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_SYSVSEM
+	      | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID;
+  int tid = clone (dp_reader_main, (char *) stack + DP_READER_STACK, flags,
+		   &job, (pid_t *) &child_tid, NULL, (pid_t *) &child_tid);
+  if (tid < 0)
+    return -1;
+  /* The kernel clears child_tid and wakes us when the reader exits.  */
+  pid_t seen;
+  while ((seen = child_tid) != 0)
+    syscall (SYS_futex, &child_tid, FUTEX_WAIT, seen, NULL, NULL, 0);
+  return 0;
 }

@@ -25,9 +25,10 @@
      TID/syscall gives its user PC and SP, and its stack is read with
      process_vm_readv.  The snapshot is consistent if the thread did not
      run meanwhile: its on-CPU time (/proc/self/task/TID/schedstat) is the
-     same before and after.  Only a multi-threaded process gets here,
-     and these per-thread files are the one place the runtime opens a
-     descriptor while the program runs (fds.c).
+     same before and after.  Only a multi-threaded process gets here;
+     the files are read by a short-lived reader task with a descriptor
+     table of its own (fds.c), so no descriptor of the program's is ever
+     taken.
    - A thread that is runnable: the kernel reports only "running".  It is
      sent a probe signal (rt_tgsigqueueinfo to itself, only while its
      state is R, so no sleeping system call is interrupted), and the
@@ -63,6 +64,7 @@
 #include "dp-runtime.h"
 
 #define DP_STACK_SCAN_MAX (8u << 20)
+#define DP_POLL_BATCH 128
 
 /* What the probe handler needs, published before each probe.  */
 #define DP_MAX_MAPPINGS 4096
@@ -100,43 +102,6 @@ dp_monotonic_ns (void)
   return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
 }
 
-/* Read a small /proc file into BUF; length, or -1.  */
-static ssize_t
-dp_read_proc (pid_t tid, const char *what, char *buf, size_t size)
-{
-  char path[64];
-  snprintf (path, sizeof path, "/proc/self/task/%d/%s", (int) tid, what);
-  int fd = dp_fd_open_transient (path);
-  if (fd < 0)
-    return -1;
-  ssize_t len = read (fd, buf, size - 1);
-  close (fd);
-  if (len >= 0)
-    buf[len] = '\0';
-  return len;
-}
-
-/* On-CPU time of TID in ns, or -1.  */
-static long long
-dp_cpu_time (pid_t tid)
-{
-  char buf[128];
-  if (dp_read_proc (tid, "schedstat", buf, sizeof buf) <= 0)
-    return -1;
-  return strtoll (buf, NULL, 10);
-}
-
-/* The thread's state letter from /proc/self/task/TID/stat, or 0.  */
-static char
-dp_thread_state (pid_t tid)
-{
-  char buf[512];
-  if (dp_read_proc (tid, "stat", buf, sizeof buf) <= 0)
-    return 0;
-  char *paren = strrchr (buf, ')');
-  return paren && paren[1] == ' ' ? paren[2] : 0;
-}
-
 /* The classes that words in [SP, END) of another thread's stack point
    into (3 if it cannot be read).  */
 static int
@@ -164,25 +129,19 @@ dp_remote_stack_busy (uintptr_t sp, uintptr_t end,
   return busy;
 }
 
-/* Snapshot of a sleeping thread: the classes it is busy in (0: it is
-   quiescent), or -1 if it ran or is runnable (try the probe).  */
+/* From a sleeping thread's /proc/self/task/TID/syscall text: the
+   classes it is busy in, or -1 if it is running (try the probe).  */
 static int
-dp_check_sleeping (pid_t tid, const struct dp_range *ranges, int n,
-		   int split)
+dp_sleeping_busy (const char *text, const struct dp_range *ranges, int n,
+		  int split)
 {
-  long long before = dp_cpu_time (tid);
-  char text[256];
-  ssize_t len = dp_read_proc (tid, "syscall", text, sizeof text);
-  if (len < 0)
-    return errno == ENOENT ? 0 : 3;	/* gone: quiescent */
-  if (len == 0 || !strncmp (text, "running", 7))
+  if (!*text || !strncmp (text, "running", 7))
     return -1;
-
   /* "NR ARG1..ARG6 SP PC" in a system call, "-1 SP PC" outside one.  */
   unsigned long long field[9];
   int count = 0;
-  char *p = text;
-  long nr = strtol (p, &p, 10);
+  char *p;
+  long nr = strtol (text, &p, 10);
   while (count < 9 && *p)
     {
       char *next;
@@ -200,10 +159,15 @@ dp_check_sleeping (pid_t tid, const struct dp_range *ranges, int n,
   int busy = dp_in_ranges (pc, ranges, n, split);
   uintptr_t end = dp_maps_mapping_end (sp);
   busy |= end ? dp_remote_stack_busy (sp, end, ranges, n, split) : 3;
-  long long after = dp_cpu_time (tid);
-  if (before < 0 || after != before)
-    return -1;			/* it ran: the snapshot may be torn */
   return busy;
+}
+
+/* The state letter of a /proc/.../stat text, or 0.  */
+static char
+dp_state_letter (const char *text)
+{
+  const char *paren = strrchr (text, ')');
+  return paren && paren[1] == ' ' ? paren[2] : 0;
 }
 
 /* The probe handler: runs on the probed thread, whose interrupted context
@@ -459,6 +423,7 @@ int
 dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
 {
   *expired = 0;
+  int probe = 0;
   if (!dp_gp.active)
     {
       *expired = 1;
@@ -466,7 +431,12 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
     }
   pid_t self = (pid_t) syscall (SYS_gettid);
   int round = dp_gp.round;
-  int probe = 0;
+
+  /* The other threads still to be seen, at most DP_POLL_BATCH a poll:
+     their /proc files are read by one reader (fds.c), their stacks
+     scanned, and their on-CPU time read again: a snapshot counts only
+     if the thread did not run meanwhile.  */
+  int todo[DP_POLL_BATCH], ntodo = 0;
   for (int i = 0; i < dp_gp.count && dp_gp_done_classes () != 3; i++)
     {
       if (dp_gp.quiet[i] == 3)
@@ -485,15 +455,87 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
 	  if (dp_gp.quiet[i] == 3)
 	    continue;
 	}
-      int q = dp_check_sleeping (dp_gp.tids[i], dp_gp.ranges, dp_gp.n,
-				 dp_gp.split);
-      if (q >= 0)
-	dp_gp_mark (i, q);
-      else
-	probe = 1;
+      if (ntodo < DP_POLL_BATCH)
+	todo[ntodo++] = i;
     }
-  if (dp_gp_done_classes () == 3)
-    return 3;
+  if (dp_gp_done_classes () == 3 || ntodo == 0)
+    goto out;
+
+  struct dp_proc_read *rd = dp_alloc ((size_t) ntodo * 4 * sizeof *rd);
+  char *bufs = dp_alloc ((size_t) ntodo * 4 * 512);
+  if (!rd || !bufs)
+    {
+      dp_free (rd);
+      dp_free (bufs);
+      goto out;
+    }
+  static const char *const files[4] = { "schedstat", "syscall", "stat",
+					"schedstat" };
+  for (int k = 0; k < ntodo; k++)
+    for (int f = 0; f < 4; f++)
+      {
+	struct dp_proc_read *r = &rd[4 * k + f];
+	snprintf (r->path, sizeof r->path, "/proc/self/task/%d/%s",
+		  dp_gp.tids[todo[k]], files[f]);
+	r->buf = bufs + (size_t) (4 * k + f) * 512;
+	r->size = 512;
+      }
+  /* Files 0-2 first; file 3 (on-CPU time again) after the scans.  */
+  struct dp_proc_read *first = dp_alloc ((size_t) ntodo * 3 * sizeof *rd);
+  int ok = first != NULL;
+  if (ok)
+    {
+      for (int k = 0; k < ntodo; k++)
+	memcpy (&first[3 * k], &rd[4 * k], 3 * sizeof *rd);
+      ok = dp_proc_read_many (first, 3 * ntodo) == 0;
+    }
+  int busy[DP_POLL_BATCH];
+  int rescan = 0;
+  for (int k = 0; ok && k < ntodo; k++)
+    {
+      struct dp_proc_read *r = &first[3 * k];
+      busy[k] = 3;
+      if (r[1].gone)
+	{
+	  dp_gp_mark (todo[k], 0);	/* gone: quiescent */
+	  continue;
+	}
+      if (r[0].len <= 0 || r[1].len < 0)
+	continue;
+      int b = dp_sleeping_busy (r[1].buf, dp_gp.ranges, dp_gp.n,
+				dp_gp.split);
+      if (b < 0)
+	{
+	  if (dp_state_letter (r[2].buf) == 'R')
+	    probe = 1, busy[k] = -1;
+	  continue;
+	}
+      busy[k] = b;
+      rescan = 1;
+    }
+  if (ok && rescan)
+    {
+      struct dp_proc_read *again = dp_alloc ((size_t) ntodo * sizeof *rd);
+      int m = 0;
+      for (int k = 0; again && k < ntodo; k++)
+	if (busy[k] >= 0 && busy[k] != 3)
+	  again[m++] = rd[4 * k + 3];
+      if (again && dp_proc_read_many (again, m) == 0)
+	{
+	  m = 0;
+	  for (int k = 0; k < ntodo; k++)
+	    if (busy[k] >= 0 && busy[k] != 3)
+	      {
+		/* The same on-CPU time: the thread did not run while its
+		   stack was read.  */
+		if (again[m].len > 0
+		    && !strcmp (again[m].buf, first[3 * k].buf))
+		  dp_gp_mark (todo[k], busy[k]);
+		m++;
+	      }
+	}
+      dp_free (again);
+    }
 
   /* Probe the threads still running; answers are read by later polls.
      The round is the grace period's: an answer that comes late (the
@@ -501,10 +543,10 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
      answer describes a moment after the period began.  */
   if (probe && dp_probe_usable ())
     {
-      for (int i = 0; i < dp_gp.count && i < DP_MAX_PROBES; i++)
+      for (int k = 0; k < ntodo; k++)
 	{
-	  if (dp_gp.quiet[i] == 3 || dp_gp.tids[i] == self
-	      || dp_thread_state (dp_gp.tids[i]) != 'R')
+	  int i = todo[k];
+	  if (busy[k] != -1 || i >= DP_MAX_PROBES || dp_gp.quiet[i] == 3)
 	    continue;
 	  __atomic_store_n (&dp_probe_answer[i], 0, __ATOMIC_RELAXED);
 	  siginfo_t info;
@@ -519,6 +561,10 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
 	    dp_gp_mark (i, 0);	/* gone */
 	}
     }
+  dp_free (first);
+  dp_free (rd);
+  dp_free (bufs);
+out:
   if (dp_monotonic_ns () - dp_gp.start_ns > timeout_ns)
     *expired = 1;
   return dp_gp_done_classes ();

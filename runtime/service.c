@@ -34,6 +34,7 @@
 
 #define _GNU_SOURCE
 #include <cpuid.h>
+#include <errno.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -153,8 +154,10 @@ dp_service_run (uintptr_t program_sp)
 {
   /* A vfork child shares our memory but is another process, whose
      /proc/self is not ours: it must not act for us.  */
+  int saved_errno = errno;	/* the program's, mid-call */
   if ((pid_t) syscall (SYS_getpid) != dp_service_pid)
     return;
   __atomic_store_n (&dp_service_wanted, 0, __ATOMIC_RELAXED);
   dp_promoter_pass (program_sp);
+  errno = saved_errno;
 }

@@ -149,7 +149,10 @@ main (void)
 	      "signal %d no longer has the program's handler", sig);
     }
   struct dynpromote_counters c = inv_counters ();
-  EXPECT (c.relearns >= 3, "only %llu relearns", c.relearns);
+  /* The site relearnt while the threads ran (a site that the phase
+     boundaries made megamorphic is rechecked only when the runtime next
+     runs: with this one site, maybe never).  */
+  EXPECT (c.relearns >= 1, "only %llu relearns", c.relearns);
   printf ("%d failed checks; promotions=%llu relearns=%llu"
 	  " grace_periods=%llu\n", failures, c.promotions, c.relearns,
 	  c.grace_periods);
