@@ -2,6 +2,9 @@
 
    init.c      configuration from the environment, process-wide state,
                public API (dynpromote.h)
+   alloc.c     the promoter's memory (never malloc)
+   fds.c       descriptors kept far above the program's; /proc reads
+   service.c   where promoter passes run: in the program's threads
    registry.c  objects registering and unregistering their site records
    learn.c     the sampled slow path (general registers only, no calls)
    stats.c     the statistics dump
@@ -23,7 +26,7 @@
 
 /* Learning state of one site, overlaying its DP_STATE_SIZE bytes.  Only
    countdown is touched by generated code (the stub and the trampoline).
-   learn.c writes the counters from any thread; the promoter thread owns
+   learn.c writes the counters from any thread; the promoter (a pass) owns
    status, ntargets and the slot targets while a site is promoted.  */
 #define DP_SLOTS 8
 
@@ -131,6 +134,8 @@ extern volatile int dp_promotion DP_HIDDEN;            /* promoter running */
    with dp_service_due_tsc for timed work.  */
 extern volatile int dp_service_wanted DP_HIDDEN;
 extern volatile uint64_t dp_service_due_tsc DP_HIDDEN;
+extern volatile int dp_service_busy DP_HIDDEN;
+extern volatile int dp_service_hold DP_HIDDEN;
 int dp_service_init (void) DP_HIDDEN;
 void dp_service_request (void) DP_HIDDEN;
 void dp_service_at (uint64_t due_ns) DP_HIDDEN;
@@ -306,6 +311,7 @@ struct dp_promoter_stats
 {
   uint64_t promotions, relearns, megamorphic, predicted, rechecks, patches;
   uint64_t retired, reclaimed, grace_periods, grace_ns;
+  uint64_t passes, pass_ns;  /* promoter passes (service.c) and their time */
 };
 extern struct dp_promoter_stats dp_promoter_stats DP_HIDDEN;
 extern volatile uint32_t dp_max_targets DP_HIDDEN;

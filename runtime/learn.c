@@ -106,7 +106,10 @@ dp_request (struct dp_site_state *st, uint8_t request)
 static int
 dp_service_due (void)
 {
-  if (!dp_promotion)
+  /* A pass under way in another thread: go on (entering would cost two
+     system calls only to find it taken).  */
+  if (!dp_promotion || __atomic_load_n (&dp_service_busy, __ATOMIC_RELAXED)
+      || __atomic_load_n (&dp_service_hold, __ATOMIC_RELAXED))
     return 0;
   if (__atomic_load_n (&dp_service_wanted, __ATOMIC_RELAXED))
     return 1;
@@ -160,9 +163,11 @@ dp_sample_promoted (struct dp_site_state *st, uint64_t target)
       if (limit > 100)
 	limit = 100;
       /* The calls the window stands for: its samples, and the inline
-	 guard's hits since it began (a direct call is never sampled).  */
+	 guard's hits since it began (a direct call is never sampled; until
+	 the call goes direct the hits are sampled, and not added).  */
       uint64_t hits = __atomic_load_n (&st->direct_hits, __ATOMIC_RELAXED);
-      uint64_t direct = hits - st->window_hits;
+      uint64_t direct = st->direct == DP_DIRECT_ON ? hits - st->window_hits
+						   : 0;
       st->window_hits = hits;
       uint64_t period = dp_sample_period;
       if ((uint64_t) window_misses * period * 100

@@ -1,8 +1,9 @@
 /* maps.c - questions about this process's address space, answered from
    /proc/self/maps: is a range plain r-x text, where are free gaps near
    some code, where does the mapping holding an address end.  Read with
-   raw read(2) into a fixed buffer loop: no stdio, callable from the
-   promoter thread at any time.  */
+   pread(2) on the descriptor fds.c keeps, into a fixed buffer: no stdio,
+   no malloc and no new descriptor, so a promoter pass may ask from
+   inside any program thread.  */
 
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -650,9 +650,8 @@ dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
 	      uintptr_t target)
 {
   struct dp_site_state *st = dp_state_of (rec);
-  /* The guard is 0 here (never set, or cleared): no thread counts hits,
-     so the counter can be folded into the estimate and restarted.  */
-  st->calls += st->direct_hits;
+  /* The guard is 0 here (never set, or cleared and folded): no thread
+     counts hits, so the counter restarts.  */
   st->direct_hits = 0;
   st->window_hits = 0;
   __atomic_store_n (&st->guard, target, __ATOMIC_RELEASE);
@@ -661,8 +660,9 @@ dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
   /* Until the grace period, a guard hit takes the entry (the trampoline,
      sampled): a pass polls the grace period only when some sampled call
      comes by, and these calls may be all the program makes.  Their hits
-     are counted twice meanwhile (sampled, and by the guard's counter),
-     so the counter restarts when the call goes direct.  Either
+     are sampled meanwhile, and the guard's counter counts for the dump
+     and the relearn window only once the call goes direct (it restarts
+     then).  Either
      destination is right for any target: no serialisation.  */
   for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
     if (dp_same_state (rec, m))
@@ -676,6 +676,12 @@ dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
 static void
 dp_guard_clear (struct dp_site_state *st)
 {
+  /* The counter's hits were calls of their own only while direct (the
+     dump counts them only then): fold those in, drop the others.  */
+  if (st->direct == DP_DIRECT_ON)
+    st->calls += st->direct_hits;
+  st->direct_hits = 0;
+  st->window_hits = 0;
   st->direct = DP_DIRECT_NONE;
   __atomic_store_n (&st->guard, 0, __ATOMIC_RELEASE);
 }
@@ -1274,6 +1280,7 @@ static uint64_t dp_gp_retry_ns;	/* no new period before (after a failure) */
 #define DP_GP_TIMEOUT_NS 1000000000u
 #define DP_GP_POLL_NS 2000000u
 #define DP_GP_RETRY_NS 20000000u
+#define DP_PASS_RETRY_NS 200000u
 
 /* The retired trampolines of the period in flight are over their grace
    period (OK), or go back to wait for another.  */
@@ -1327,8 +1334,9 @@ dp_grace_guards (int ok)
 }
 
 /* Which classes of the period in flight are settled (1 guards, 2
-   trampolines).  */
+   trampolines), and when it started.  */
 static int dp_gp_settled;
+static uint64_t dp_gp_started_ns;
 
 /* Settle the classes in DONE not settled yet (successfully), and, if
    the period is over (EXPIRED, or both done), the rest (as failed).  */
@@ -1344,6 +1352,7 @@ dp_grace_settle (int done, int expired)
   if (over)
     {
       dp_promoter_stats.grace_periods++;
+      dp_promoter_stats.grace_ns += dp_monotonic_ns () - dp_gp_started_ns;
       dp_gp_end ();
       if (done != 3)
 	dp_gp_retry_ns = dp_monotonic_ns () + DP_GP_RETRY_NS;
@@ -1363,6 +1372,7 @@ dp_grace_start (int even_if_empty)
   if (!even_if_empty && dp_monotonic_ns () < dp_gp_retry_ns)
     return 0;
   dp_gp_settled = 0;
+  dp_gp_started_ns = dp_monotonic_ns ();
   dp_gp_batch = dp_retired_list;
   dp_retired_list = NULL;
   memset (&dp_gp_round, 0, sizeof dp_gp_round);
@@ -1408,8 +1418,17 @@ dp_grace_start (int even_if_empty)
 static int
 dp_grace_step (uintptr_t self_sp, int even_if_empty)
 {
+  static uint64_t last_poll_ns;
+  int fresh = !dp_gp_active ();
   if (!dp_grace_start (even_if_empty))
     return 0;
+  /* A period just started is polled at once (in a single-threaded
+     process that ends it); one in flight at most every DP_GP_POLL_NS
+     (a poll reads every other thread's /proc files).  */
+  uint64_t now = dp_monotonic_ns ();
+  if (!fresh && !even_if_empty && now - last_poll_ns < DP_GP_POLL_NS)
+    return 1;
+  last_poll_ns = now;
   int expired;
   int done = dp_gp_poll (self_sp, DP_GP_TIMEOUT_NS, &expired);
   dp_grace_settle (done, expired);
@@ -1442,15 +1461,17 @@ dp_schedule_next_pass (int in_flight)
 void
 dp_promoter_pass (uintptr_t program_sp)
 {
+  /* Locks held elsewhere: try again a little later (not at the very next
+     sampled call, which would make every thread knock meanwhile).  */
   if (pthread_mutex_trylock (&dp_promoter_lock) != 0)
     {
-      dp_service_request ();
+      dp_service_at (dp_monotonic_ns () + DP_PASS_RETRY_NS);
       return;
     }
   if (!dp_registry_trylock ())
     {
       pthread_mutex_unlock (&dp_promoter_lock);
-      dp_service_request ();
+      dp_service_at (dp_monotonic_ns () + DP_PASS_RETRY_NS);
       return;
     }
   uint64_t now = dp_monotonic_ns ();
@@ -1458,6 +1479,8 @@ dp_promoter_pass (uintptr_t program_sp)
   dp_registry_each (dp_serve_object, &now);
   int in_flight = dp_grace_step (program_sp, 0);
   dp_schedule_next_pass (in_flight);
+  dp_promoter_stats.passes++;
+  dp_promoter_stats.pass_ns += dp_monotonic_ns () - now;
   dp_registry_unlock ();
   pthread_mutex_unlock (&dp_promoter_lock);
 }

@@ -102,28 +102,40 @@ dp_monotonic_ns (void)
   return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
 }
 
-/* The classes that words in [SP, END) of another thread's stack point
-   into (3 if it cannot be read).  */
+/* The classes that the words of a thread's stack, from SP up to the
+   first address that cannot be read (the end of its mapping, for a
+   stack with nothing readable above it) or DP_STACK_SCAN_MAX bytes,
+   point into (3 if not even SP can be read).  Read with
+   process_vm_readv, which fails softly where memory ends, instead of
+   looking the mapping up in /proc/self/maps: with hundreds of mappings
+   that read costs more than the scan.  Reading past the stack into a
+   mapping above it can only find more words, never fewer: safe.  */
 static int
-dp_remote_stack_busy (uintptr_t sp, uintptr_t end,
-		      const struct dp_range *ranges, int n, int split)
+dp_stack_busy (uintptr_t sp, const struct dp_range *ranges, int n,
+	       int split)
 {
   int busy = 0;
   static uint64_t buf[8192];
   sp &= ~(uintptr_t) 7;
-  if (end - sp > DP_STACK_SCAN_MAX)
-    end = sp + DP_STACK_SCAN_MAX;
+  uintptr_t end = sp + DP_STACK_SCAN_MAX;
   pid_t self = getpid ();
-  while (sp < end)
+  int first = 1;
+  while (sp < end && busy != 3)
     {
-      size_t len = end - sp < sizeof buf ? end - sp : sizeof buf;
+      /* Up to a page boundary first, then whole buffers.  */
+      size_t len = first ? 4096 - (sp & 4095) : sizeof buf;
+      if (len > end - sp)
+	len = end - sp;
       struct iovec local = { buf, len };
       struct iovec remote = { (void *) sp, len };
       ssize_t got = process_vm_readv (self, &local, 1, &remote, 1, 0);
       if (got <= 0)
-	return 3;
+	return first ? 3 : busy;
+      first = 0;
       for (size_t i = 0; i < (size_t) got / 8 && busy != 3; i++)
 	busy |= dp_in_ranges (buf[i], ranges, n, split);
+      if ((size_t) got < len)
+	break;
       sp += (uintptr_t) got;
     }
   return busy;
@@ -156,10 +168,8 @@ dp_sleeping_busy (const char *text, const struct dp_range *ranges, int n,
     return 3;
   uintptr_t sp = (uintptr_t) field[want - 2];
   uintptr_t pc = (uintptr_t) field[want - 1];
-  int busy = dp_in_ranges (pc, ranges, n, split);
-  uintptr_t end = dp_maps_mapping_end (sp);
-  busy |= end ? dp_remote_stack_busy (sp, end, ranges, n, split) : 3;
-  return busy;
+  return dp_in_ranges (pc, ranges, n, split)
+	 | dp_stack_busy (sp, ranges, n, split);
 }
 
 /* The state letter of a /proc/.../stat text, or 0.  */
@@ -385,16 +395,7 @@ dp_gp_begin (const struct dp_range *ranges, int n, int split)
 static int
 dp_self_busy (uintptr_t sp)
 {
-  uintptr_t end = dp_maps_mapping_end (sp);
-  if (!end)
-    return 3;
-  if (end - sp > DP_STACK_SCAN_MAX)
-    end = sp + DP_STACK_SCAN_MAX;
-  int busy = 0;
-  for (const uint64_t *w = (const uint64_t *) (sp & ~(uintptr_t) 7);
-       busy != 3 && (uintptr_t) w < end; w++)
-    busy |= dp_in_ranges (*w, dp_gp.ranges, dp_gp.n, dp_gp.split);
-  return busy;
+  return dp_stack_busy (sp, dp_gp.ranges, dp_gp.n, dp_gp.split);
 }
 
 /* Thread I was seen quiescent in the classes not in BUSY.  */
@@ -461,14 +462,20 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
   if (dp_gp_done_classes () == 3 || ntodo == 0)
     goto out;
 
-  struct dp_proc_read *rd = dp_alloc ((size_t) ntodo * 4 * sizeof *rd);
-  char *bufs = dp_alloc ((size_t) ntodo * 4 * 512);
-  if (!rd || !bufs)
+  /* Buffers made once (a pass runs under the promoter's lock): mapping
+     and unmapping them at every poll would cost every thread a TLB
+     shootdown.  */
+  static struct dp_proc_read *rd, *first, *again;
+  static char *bufs;
+  if (!rd)
     {
-      dp_free (rd);
-      dp_free (bufs);
-      goto out;
+      rd = dp_alloc (DP_POLL_BATCH * 4 * sizeof *rd);
+      first = dp_alloc (DP_POLL_BATCH * 3 * sizeof *rd);
+      again = dp_alloc (DP_POLL_BATCH * sizeof *rd);
+      bufs = dp_alloc (DP_POLL_BATCH * 4 * 512);
     }
+  if (!rd || !first || !again || !bufs)
+    goto out;
   static const char *const files[4] = { "schedstat", "syscall", "stat",
 					"schedstat" };
   for (int k = 0; k < ntodo; k++)
@@ -481,14 +488,9 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
 	r->size = 512;
       }
   /* Files 0-2 first; file 3 (on-CPU time again) after the scans.  */
-  struct dp_proc_read *first = dp_alloc ((size_t) ntodo * 3 * sizeof *rd);
-  int ok = first != NULL;
-  if (ok)
-    {
-      for (int k = 0; k < ntodo; k++)
-	memcpy (&first[3 * k], &rd[4 * k], 3 * sizeof *rd);
-      ok = dp_proc_read_many (first, 3 * ntodo) == 0;
-    }
+  for (int k = 0; k < ntodo; k++)
+    memcpy (&first[3 * k], &rd[4 * k], 3 * sizeof *rd);
+  int ok = dp_proc_read_many (first, 3 * ntodo) == 0;
   int busy[DP_POLL_BATCH];
   int rescan = 0;
   for (int k = 0; ok && k < ntodo; k++)
@@ -515,12 +517,11 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
     }
   if (ok && rescan)
     {
-      struct dp_proc_read *again = dp_alloc ((size_t) ntodo * sizeof *rd);
       int m = 0;
-      for (int k = 0; again && k < ntodo; k++)
+      for (int k = 0; k < ntodo; k++)
 	if (busy[k] >= 0 && busy[k] != 3)
 	  again[m++] = rd[4 * k + 3];
-      if (again && dp_proc_read_many (again, m) == 0)
+      if (dp_proc_read_many (again, m) == 0)
 	{
 	  m = 0;
 	  for (int k = 0; k < ntodo; k++)
@@ -534,7 +535,6 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
 		m++;
 	      }
 	}
-      dp_free (again);
     }
 
   /* Probe the threads still running; answers are read by later polls.
@@ -561,9 +561,6 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
 	    dp_gp_mark (i, 0);	/* gone */
 	}
     }
-  dp_free (first);
-  dp_free (rd);
-  dp_free (bufs);
 out:
   if (dp_monotonic_ns () - dp_gp.start_ns > timeout_ns)
     *expired = 1;

@@ -47,6 +47,7 @@
 volatile int dp_service_wanted;
 volatile uint64_t dp_service_due_tsc;
 volatile int dp_service_busy;
+volatile int dp_service_hold;	/* fork is waiting: no new pass */
 uintptr_t dp_service_stack_top;
 uint64_t dp_service_xsave_size;
 int dp_service_xsave_mode;	/* 1 xsave, 2 fxsave (no OSXSAVE) */
@@ -123,9 +124,12 @@ dp_service_at (uint64_t due_ns)
 void
 dp_service_fork_prepare (void)
 {
+  /* No thread starts a pass from now on (learn.c looks at the hold), so
+     the wait is for the one under way at most.  */
+  __atomic_add_fetch (&dp_service_hold, 1, __ATOMIC_SEQ_CST);
   while (__atomic_exchange_n (&dp_service_busy, 1, __ATOMIC_ACQUIRE))
     {
-      struct timespec ts = { 0, 100000 };
+      struct timespec ts = { 0, 50000 };
       nanosleep (&ts, NULL);
     }
 }
@@ -134,6 +138,7 @@ void
 dp_service_fork_parent (void)
 {
   __atomic_store_n (&dp_service_busy, 0, __ATOMIC_RELEASE);
+  __atomic_sub_fetch (&dp_service_hold, 1, __ATOMIC_SEQ_CST);
 }
 
 void
@@ -141,6 +146,7 @@ dp_service_fork_child (void)
 {
   dp_service_pid = getpid ();
   __atomic_store_n (&dp_service_busy, 0, __ATOMIC_RELEASE);
+  __atomic_store_n (&dp_service_hold, 0, __ATOMIC_SEQ_CST);
 }
 
 /* Called by x86_64/sample.S on the runtime's stack, signals blocked,

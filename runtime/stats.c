@@ -9,7 +9,7 @@
      process pid=P exe=PATH status=enabled|learn-only|disabled
      promoter promotions=N relearns=N megamorphic=N predicted=N
               rechecks=N patches=N grace_periods=N grace_avg_us=N
-              reclaimed=N
+              reclaimed=N passes=N pass_avg_us=N
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
      shared family=NAME sites=N state=S calls=N samples=N hits=N
             misses=N miss_rate=P% promotions=N repatches=N
@@ -101,10 +101,19 @@ dp_put_value (FILE *f, const char *s)
     }
 }
 
+/* The guard's hit counter counts calls only once the call goes direct:
+   until then its hits take the entry and are sampled too (promote.c,
+   dp_guard_arm).  */
+static uint64_t
+dp_guard_hits (const struct dp_site_state *st)
+{
+  return st->direct == DP_DIRECT_ON ? st->direct_hits : 0;
+}
+
 static uint64_t
 dp_estimated_calls (const struct dp_site_state *st)
 {
-  uint64_t calls = st->calls + st->direct_hits;
+  uint64_t calls = st->calls + dp_guard_hits (st);
   int64_t since = (int64_t) st->span - 1 - (int64_t) st->countdown;
   if (st->total_samples && since > 0 && st->countdown != INT32_MAX)
     calls += (uint64_t) since;
@@ -152,7 +161,7 @@ dp_family_name (const struct dp_site_record *rec, char *buf)
 static uint64_t
 dp_direct_samples (const struct dp_site_state *st)
 {
-  return st->direct_hits / (dp_sample_period ? dp_sample_period : 1);
+  return dp_guard_hits (st) / (dp_sample_period ? dp_sample_period : 1);
 }
 
 /* The counters common to site and shared lines, from " state=" to
@@ -440,12 +449,14 @@ dp_write_all (FILE *f)
   fprintf (f, "promoter promotions=%" PRIu64 " relearns=%" PRIu64
 	   " megamorphic=%" PRIu64 " predicted=%" PRIu64 " rechecks=%" PRIu64
 	   " patches=%" PRIu64 " grace_periods=%" PRIu64 " grace_avg_us=%"
-	   PRIu64 " reclaimed=%" PRIu64 "\n",
+	   PRIu64 " reclaimed=%" PRIu64 " passes=%" PRIu64 " pass_avg_us=%"
+	   PRIu64 "\n",
 	   ps->promotions, ps->relearns, ps->megamorphic, ps->predicted,
 	   ps->rechecks, ps->patches,
 	   ps->grace_periods,
 	   ps->grace_periods ? ps->grace_ns / ps->grace_periods / 1000 : 0,
-	   ps->reclaimed);
+	   ps->reclaimed, ps->passes,
+	   ps->passes ? ps->pass_ns / ps->passes / 1000 : 0);
 
   pthread_mutex_lock (&dp_retired_mutex);
   for (struct dp_retired *r = dp_retired_head; r; r = r->next)

@@ -8,7 +8,10 @@
    thread reads /proc/self/maps looking for any mapping that is writable
    and executable.  Pass: zero wrong calls, zero W+X mappings, every child
    clean, and the promoter really worked (promotions and relearns in the
-   thousands).  DP_STRESS_SECONDS sets the length (default 20).
+   thousands).  The runtime stays invisible meanwhile: each child ends by
+   exec'ing /bin/true (a signal of the runtime's still pending would
+   kill the new program), and after the storm no descriptor below 64 is
+   open but the program's own.  DP_STRESS_SECONDS sets the length (default 20).
    DYNPROMOTE_TRUST_PREDICTOR=0 keeps the sites in the churn of
    promotions (with 16 samples, many would look predicted); megamorphic
    sites still take the plain path, with the rewrite of their miss call
@@ -26,7 +29,9 @@
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-run-timeout 400 } */
 
+#include <dirent.h>
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <pthread.h>
 #include <sys/wait.h>
@@ -78,6 +83,7 @@ static long site_numbers[NSITES];
 NOIPA static long child_site (fn f, long x) { return f (x); }
 static volatile int phase;
 static volatile int stop;
+static unsigned long long inherited_fds;
 static long wrong_calls, calls_made, wx_seen, lib_loads, lib_wrong;
 
 /* N checked calls through random sites, two hot targets per site and
@@ -169,6 +175,9 @@ promoter_count (const char *stats, const char *key)
 int
 main (void)
 {
+  for (int fd = 0; fd < 64; fd++)
+    if (fcntl (fd, F_GETFD) != -1)
+      inherited_fds |= 1ull << fd;
   const char *secs_env = getenv ("DP_STRESS_SECONDS");
   int seconds = secs_env ? atoi (secs_env) : 20;
   for (int s = 0; s < NSITES; s++)
@@ -227,7 +236,10 @@ main (void)
 		  if (write (2, msg, sizeof msg - 1) < 0)
 		    _exit (3);
 		}
-	      _exit (w ? 1 : promoted ? 0 : 4);
+	      if (w || !promoted)
+		_exit (w ? 1 : 4);
+	      execl ("/bin/true", "true", (char *) NULL);
+	      _exit (5);
 	    }
 	  int status;
 	  CHECK (waitpid (pid, &status, 0) == pid);
@@ -243,6 +255,28 @@ main (void)
   stop = 1;
   for (int i = 0; i < NWORKERS + 2; i++)
     pthread_join (threads[i], NULL);
+
+  /* The runtime's descriptors, if any, are kept far above the
+     program's: below 64 there is nothing the program did not have at
+     start (what it inherited) but the listing's own.  */
+  DIR *fds = opendir ("/proc/self/fd");
+  CHECK (fds != NULL);
+  struct dirent *d;
+  while ((d = readdir (fds)))
+    {
+      int fd = atoi (d->d_name);
+      if (d->d_name[0] == '.' || fd == dirfd (fds) || fd >= 64
+	  || (inherited_fds & (1ull << fd)))
+	continue;
+      char link[256] = "";
+      char proc[64];
+      snprintf (proc, sizeof proc, "/proc/self/fd/%d", fd);
+      if (readlink (proc, link, sizeof link - 1) < 0)
+	link[0] = 0;
+      fprintf (stderr, "descriptor %d (%s) is not the program's\n", fd, link);
+      CHECK (0);
+    }
+  closedir (fds);
 
   char *stats = dp_stats_now ();
   CHECK (stats != NULL);
