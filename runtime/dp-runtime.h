@@ -227,6 +227,7 @@ struct dp_exec_region *dp_execmem_pool_near (uintptr_t lo, uintptr_t hi,
 struct dp_exec_region *dp_execmem_find (uintptr_t addr) DP_HIDDEN;
 void *dp_execmem_writable (struct dp_exec_region *, uintptr_t addr)
   DP_HIDDEN;
+void dp_execmem_changed (uintptr_t addr, size_t len) DP_HIDDEN;
 void dp_execmem_release (struct dp_exec_region *, int unmap_exec) DP_HIDDEN;
 int dp_execmem_after_fork_child (void) DP_HIDDEN;
 

@@ -38,6 +38,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <valgrind/valgrind.h>
+
 #include "dp-runtime.h"
 
 #ifndef MAP_FIXED_NOREPLACE
@@ -259,6 +261,18 @@ dp_execmem_find (uintptr_t addr)
     if (addr >= r->rx && addr < r->rx + r->size)
       return r;
   return NULL;
+}
+
+/* LEN bytes of code at executable address ADDR have just been written
+   (through a writable view).  A CPU needs nothing more than the
+   serialisation the caller does; valgrind, which runs translations of
+   code it has already seen and by default checks for changes only on
+   the stack, is told to drop its translations of those bytes (a no-op
+   of a few instructions when not under valgrind).  */
+void
+dp_execmem_changed (uintptr_t addr, size_t len)
+{
+  VALGRIND_DISCARD_TRANSLATIONS ((const void *) addr, len);
 }
 
 /* Writable alias of executable address ADDR in region R.  */

@@ -241,6 +241,7 @@ dp_code_store_in_word (uintptr_t addr, uint64_t bytes, unsigned len)
   uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
   v = (v & ~(mask << shift)) | ((bytes & mask) << shift);
   __atomic_store_n (word, v, __ATOMIC_RELEASE);
+  dp_execmem_changed (aligned, 8);
   return 0;
 }
 
@@ -281,6 +282,7 @@ dp_code_store8 (uintptr_t addr, uint64_t value)
   if (!word)
     return -1;
   __atomic_store_n (word, value, __ATOMIC_RELEASE);
+  dp_execmem_changed (addr, 8);
   return 0;
 }
 
@@ -530,6 +532,7 @@ dp_route_one (struct dp_object *obj, const struct dp_site_record *rec,
     }
   uint64_t *slot = dp_execmem_writable (obj->stubs, entry);
   __atomic_store_n (slot, entry_value, __ATOMIC_RELEASE);
+  dp_execmem_changed (entry, 8);
   dp_promoter_stats.patches++;
 
   /* A guard miss skips the entry's jump the same way, or, sent to the
@@ -1160,6 +1163,7 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
     }
   /* The trampoline's bytes are in place on every core before anything
      can branch to it.  */
+  dp_execmem_changed (t, DP_CHUNK);
   dp_sync_cores ();
 
   dp_commit_slots (st, targets, m);
@@ -1301,6 +1305,7 @@ dp_grace_reclaim (int ok)
 	  memset (dp_execmem_writable (r->pool->region,
 				       dp_chunk_addr (r->pool, r->chunk)),
 		  0xcc, DP_CHUNK);
+	  dp_execmem_changed (dp_chunk_addr (r->pool, r->chunk), DP_CHUNK);
 	  dp_chunk_free (r->pool, r->chunk);
 	  dp_promoter_stats.reclaimed++;
 	  dp_free (r);

@@ -61,18 +61,16 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include <valgrind/valgrind.h>
+
 #include "dp-runtime.h"
 
 #define DP_STACK_SCAN_MAX (8u << 20)
 #define DP_POLL_BATCH 128
 
 /* What the probe handler needs, published before each probe.  */
-#define DP_MAX_MAPPINGS 4096
-
 static const struct dp_range *volatile dp_probe_ranges;
 static volatile int dp_probe_nranges, dp_probe_split;
-static struct dp_range dp_stack_maps[DP_MAX_MAPPINGS];
-static volatile int dp_stack_nmaps;
 /* One answer per probed thread: ROUND << 3 | 4 | the classes it was busy
    in (0: none yet).  A probe's sival_int is ROUND << 16 | SLOT.  */
 #define DP_MAX_PROBES 4096
@@ -111,11 +109,10 @@ dp_monotonic_ns (void)
    that read costs more than the scan.  Reading past the stack into a
    mapping above it can only find more words, never fewer: safe.  */
 static int
-dp_stack_busy (uintptr_t sp, const struct dp_range *ranges, int n,
-	       int split)
+dp_stack_busy_buf (uintptr_t sp, const struct dp_range *ranges, int n,
+		   int split, uint64_t *buf, size_t bufsize)
 {
   int busy = 0;
-  static uint64_t buf[8192];
   sp &= ~(uintptr_t) 7;
   uintptr_t end = sp + DP_STACK_SCAN_MAX;
   pid_t self = getpid ();
@@ -123,7 +120,9 @@ dp_stack_busy (uintptr_t sp, const struct dp_range *ranges, int n,
   while (sp < end && busy != 3)
     {
       /* Up to a page boundary first, then whole buffers.  */
-      size_t len = first ? 4096 - (sp & 4095) : sizeof buf;
+      size_t len = first ? 4096 - (sp & 4095) : bufsize;
+      if (len > bufsize)
+	len = bufsize;
       if (len > end - sp)
 	len = end - sp;
       struct iovec local = { buf, len };
@@ -139,6 +138,15 @@ dp_stack_busy (uintptr_t sp, const struct dp_range *ranges, int n,
       sp += (uintptr_t) got;
     }
   return busy;
+}
+
+/* The same, under the promoter's lock, with a large buffer.  */
+static int
+dp_stack_busy (uintptr_t sp, const struct dp_range *ranges, int n,
+	       int split)
+{
+  static uint64_t buf[8192];
+  return dp_stack_busy_buf (sp, ranges, n, split, buf, sizeof buf);
 }
 
 /* From a sleeping thread's /proc/self/task/TID/syscall text: the
@@ -202,18 +210,13 @@ dp_probe_handler (int sig, siginfo_t *info, void *ucv)
   int n = dp_probe_nranges, split = dp_probe_split;
   int busy = dp_in_ranges (pc, ranges, n, split);
 
-  /* Our own stack: the mapping holding the interrupted SP.  */
-  uintptr_t end = 0;
-  for (int i = 0; i < dp_stack_nmaps && !end; i++)
-    if (sp >= dp_stack_maps[i].lo && sp < dp_stack_maps[i].hi)
-      end = dp_stack_maps[i].hi;
-  if (!end)
-    busy = 3;			/* unknown stack: look again later */
-  if (end - sp > DP_STACK_SCAN_MAX)
-    end = sp + DP_STACK_SCAN_MAX;
-  for (const uint64_t *w = (const uint64_t *) (sp & ~(uintptr_t) 7);
-       busy != 3 && (uintptr_t) w < end; w++)
-    busy |= dp_in_ranges (*w, ranges, n, split);
+  /* Our own stack, from the interrupted SP, read with process_vm_readv
+     into a small buffer (this may run on a small alternate stack, and
+     other threads' handlers run at the same time): it stops softly
+     where readable memory ends, and what it reads is defined for
+     memcheck, unlike the stack's padding read in place.  */
+  uint64_t buf[32];
+  busy |= dp_stack_busy_buf (sp, ranges, n, split, buf, sizeof buf);
 
   /* The answer carries its round: a late one is never taken for a
      later round's.  */
@@ -268,18 +271,6 @@ dp_probe_usable (void)
   return 1;
 }
 
-static int
-dp_collect_mapping (uintptr_t lo, uintptr_t hi, void *data)
-{
-  (void) data;
-  if (dp_stack_nmaps < DP_MAX_MAPPINGS)
-    {
-      dp_stack_maps[dp_stack_nmaps].lo = lo;
-      dp_stack_maps[dp_stack_nmaps].hi = hi;
-      dp_stack_nmaps++;
-    }
-  return 0;
-}
 
 
 /* The grace period in progress (one at a time; callers hold the
@@ -378,10 +369,6 @@ dp_gp_begin (const struct dp_range *ranges, int n, int split)
   dp_gp.left[1] = split == n ? 0 : dp_gp.count;
   dp_gp.start_ns = dp_monotonic_ns ();
   dp_gp.active = 1;
-  /* Mappings the probe handler may find a stack in.  */
-  dp_stack_nmaps = 0;
-  if (dp_gp.count > 1)
-    dp_maps_each_range (dp_collect_mapping, NULL);
   dp_probe_ranges = dp_gp.ranges;
   dp_probe_nranges = dp_gp.n;
   dp_probe_split = dp_gp.split;
@@ -459,7 +446,12 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
       if (ntodo < DP_POLL_BATCH)
 	todo[ntodo++] = i;
     }
-  if (dp_gp_done_classes () == 3 || ntodo == 0)
+  /* Under valgrind, /proc shows valgrind's own registers and stack for
+     a thread, not the program's, and valgrind cannot run the reader
+     task: no other thread can be seen, so a grace period of a
+     multi-threaded program never ends there (its trampolines are not
+     reused and its guards stay indirect: correct, and slower).  */
+  if (dp_gp_done_classes () == 3 || ntodo == 0 || RUNNING_ON_VALGRIND)
     goto out;
 
   /* Buffers made once (a pass runs under the promoter's lock): mapping
