@@ -235,9 +235,6 @@ int dp_execmem_after_fork_child (void) DP_HIDDEN;
 int dp_maps_range_is_text (uintptr_t lo, uintptr_t hi) DP_HIDDEN;
 int dp_maps_free_gaps (uintptr_t min, uintptr_t max, uintptr_t size,
 		       uintptr_t near, uintptr_t *out, int cap) DP_HIDDEN;
-uintptr_t dp_maps_mapping_end (uintptr_t addr) DP_HIDDEN;
-void dp_maps_each_range (int (*fn) (uintptr_t, uintptr_t, void *),
-			 void *data) DP_HIDDEN;
 
 /* quiesce.c.  */
 int dp_gp_begin (const struct dp_range *ranges, int n, int split) DP_HIDDEN;

@@ -1,9 +1,8 @@
 /* maps.c - questions about this process's address space, answered from
    /proc/self/maps: is a range plain r-x text, where are free gaps near
-   some code, where does the mapping holding an address end.  Read with
-   pread(2) on the descriptor fds.c keeps, into a fixed buffer: no stdio,
-   no malloc and no new descriptor, so a promoter pass may ask from
-   inside any program thread.  */
+   some code.  Read with pread(2) on the descriptor fds.c keeps, into a
+   fixed buffer: no stdio, no malloc and no new descriptor, so a promoter
+   pass may ask from inside any program thread.  */
 
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -181,51 +180,4 @@ dp_maps_free_gaps (uintptr_t min, uintptr_t max, uintptr_t size,
   dp_near_for_sort = near;
   qsort (out, (size_t) q.n, sizeof *out, dp_by_distance);
   return q.n;
-}
-
-struct dp_end_query
-{
-  uintptr_t addr, end;
-};
-
-static int
-dp_end_cb (const struct dp_mapping *m, void *data)
-{
-  struct dp_end_query *q = data;
-  if (q->addr >= m->lo && q->addr < m->hi)
-    {
-      q->end = m->hi;
-      return 1;
-    }
-  return 0;
-}
-
-/* End of the mapping that contains ADDR, or 0.  */
-uintptr_t
-dp_maps_mapping_end (uintptr_t addr)
-{
-  struct dp_end_query q = { addr, 0 };
-  dp_each_mapping (dp_end_cb, &q);
-  return q.end;
-}
-
-struct dp_each_query
-{
-  int (*fn) (uintptr_t, uintptr_t, void *);
-  void *data;
-};
-
-static int
-dp_each_cb (const struct dp_mapping *m, void *data)
-{
-  struct dp_each_query *q = data;
-  return q->fn (m->lo, m->hi, q->data);
-}
-
-/* Call FN (lo, hi, DATA) on every mapping, until it returns nonzero.  */
-void
-dp_maps_each_range (int (*fn) (uintptr_t, uintptr_t, void *), void *data)
-{
-  struct dp_each_query q = { fn, data };
-  dp_each_mapping (dp_each_cb, &q);
 }

@@ -752,9 +752,19 @@ dp_guard_apply (struct dp_object *obj, void *data)
       if (st->status != DP_STATUS_PROMOTED || !target
 	  || dp_callsite (obj, rec, &call) != 0)
 	continue;
-      /* Sampling counted the hits while the call went to the entry.  */
-      st->direct_hits = 0;
-      st->window_hits = 0;
+      /* Until now the guard's hits went to the entry and were sampled,
+	 and its counter counted them too.  The counter cannot be reset
+	 (the calls' `addq' is a plain read-modify-write: a thread that
+	 read it before a reset writes the old count back), so what it
+	 holds now is taken out of the sampled totals instead: the dump
+	 and the relearn window then add the counter only once.  */
+      uint64_t before = __atomic_load_n (&st->direct_hits, __ATOMIC_RELAXED);
+      uint64_t period = dp_sample_period ? dp_sample_period : 1;
+      st->calls -= before < st->calls ? before : st->calls;
+      uint64_t s0 = st->slot[0].samples, d0 = before / period;
+      __atomic_store_n (&st->slot[0].samples, d0 < s0 ? s0 - d0 : 0,
+			__ATOMIC_RELAXED);
+      st->window_hits = before;
       if (dp_code_store_rel32 (call, target) == 0)
 	round->patched++;
     }
