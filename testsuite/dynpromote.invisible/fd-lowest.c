@@ -33,17 +33,7 @@
 
 #define ROUNDS 1000
 
-static volatile int stop;
 
-/* fd-lowest-threads.c: a second program thread making calls too.  */
-static void *
-caller (void *arg)
-{
-  (void) arg;
-  while (!stop)
-    inv_clock_ms (2);
-  return NULL;
-}
 
 int
 main (void)
@@ -58,7 +48,7 @@ main (void)
   inv_run_until (1, 1);
   pthread_t th;
   if (INV_THREADS)
-    CHECK (pthread_create (&th, NULL, caller, NULL) == 0);
+    CHECK (pthread_create (&th, NULL, inv_caller, NULL) == 0);
 
   for (long round = 0; round < ROUNDS; round++)
     {
@@ -91,7 +81,7 @@ main (void)
 	  abort ();
 	}
     }
-  stop = 1;
+  inv_stop = 1;
   if (INV_THREADS)
     CHECK (pthread_join (th, NULL) == 0);
 

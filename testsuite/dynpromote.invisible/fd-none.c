@@ -32,16 +32,7 @@
 #define EXECS 50
 #define LOW 64
 
-static volatile int stop;
 
-static void *
-caller (void *arg)
-{
-  (void) arg;
-  while (!stop)
-    inv_clock_ms (2);
-  return NULL;
-}
 
 /* Abort if a descriptor other than 0, 1, 2 (and the listing's) is
    below LOW; WHEN says where.  */
@@ -72,29 +63,9 @@ scan_fds (const char *when, long round)
 static void
 exec_listing (long round)
 {
-  int p[2];
-  CHECK (pipe (p) == 0);
-  pid_t pid = fork ();
-  CHECK (pid >= 0);
-  if (pid == 0)
-    {
-      dup2 (p[1], 1);
-      close (p[0]);
-      close (p[1]);
-      execl ("/bin/ls", "ls", "/proc/self/fd", (char *) NULL);
-      _exit (127);
-    }
-  close (p[1]);
+  static char *const argv[] = { "/bin/ls", "/proc/self/fd", NULL };
   char buf[4096];
-  size_t len = 0;
-  ssize_t n;
-  while (len < sizeof buf - 1
-	 && (n = read (p[0], buf + len, sizeof buf - 1 - len)) > 0)
-    len += (size_t) n;
-  buf[len] = 0;
-  close (p[0]);
-  int status = inv_wait_child (pid, 10, "ls /proc/self/fd");
-  CHECK (status == 0);
+  CHECK (inv_exec_output (argv, buf, sizeof buf) == 0);
   if (strcmp (buf, "0\n1\n2\n3\n") != 0)
     {
       fprintf (stderr, "exec %ld: the exec'd ls /proc/self/fd lists:\n%s",
@@ -119,7 +90,7 @@ main (int argc, char **argv)
   inv_run_until (1, 1);
   scan_fds ("promoted", 0);
   pthread_t th;
-  CHECK (pthread_create (&th, NULL, caller, NULL) == 0);
+  CHECK (pthread_create (&th, NULL, inv_caller, NULL) == 0);
   for (long round = 0; round < SCANS; round++)
     {
       inv_phase ((long) (inv_now () * 250), 100);
@@ -127,7 +98,7 @@ main (int argc, char **argv)
       if (round % (SCANS / EXECS) == 0)
 	exec_listing (round);
     }
-  stop = 1;
+  inv_stop = 1;
   CHECK (pthread_join (th, NULL) == 0);
 
   struct dynpromote_counters c = inv_counters ();

@@ -25,23 +25,14 @@
 
 #define CHILDREN 3000
 
-static volatile int stop;
 
-static void *
-churn (void *arg)
-{
-  (void) arg;
-  while (!stop)
-    inv_clock_ms (2);
-  return NULL;
-}
 
 int
 main (void)
 {
   inv_run_until (1, 1);
   pthread_t th;
-  CHECK (pthread_create (&th, NULL, churn, NULL) == 0);
+  CHECK (pthread_create (&th, NULL, inv_caller, NULL) == 0);
 
   int bad = 0;			/* the first 10 are reported */
   for (int k = 0; k < CHILDREN; k++)
@@ -67,7 +58,7 @@ main (void)
 	    fprintf (stderr, "child %d: status %#x\n", k, status);
 	}
     }
-  stop = 1;
+  inv_stop = 1;
   CHECK (pthread_join (th, NULL) == 0);
 
   struct dynpromote_counters c = inv_counters ();

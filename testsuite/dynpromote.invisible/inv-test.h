@@ -28,6 +28,17 @@
                          for at most seconds; -1, with a message naming
                          what, if it has not ended by then (it is then
                          killed and reaped).
+   inv_caller            a thread start routine: inv_clock_ms until
+                         inv_stop is set.
+   inv_exec_output (argv, buf, size)
+                         fork and exec argv[0] with standard output into
+                         buf (NUL-terminated); the child's wait status.
+   inv_watch_exit (pid, ending_fd, what)
+                         the parent's side of a pthread_exit test: wait
+                         for the child to say it is about to exit (a byte
+                         on ending_fd), then for it to end within 5 s
+                         with status 0; _exit (0) and "ended with status
+                         0" on stdout if so, _exit (1) otherwise.
 
    The fast settings, for a test's header:
    { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 }
@@ -43,6 +54,7 @@
 #ifndef INV_TEST_H
 #define INV_TEST_H
 
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -166,6 +178,62 @@ inv_wait_child (pid_t pid, int seconds, const char *what)
     }
   CHECK (r == pid);
   return status;
+}
+
+static volatile int inv_stop;
+
+static void *
+inv_caller (void *arg)
+{
+  (void) arg;
+  while (!inv_stop)
+    inv_clock_ms (2);
+  return NULL;
+}
+
+static inline int
+inv_exec_output (char *const argv[], char *buf, size_t size)
+{
+  int p[2];
+  CHECK (pipe (p) == 0);
+  pid_t pid = fork ();
+  CHECK (pid >= 0);
+  if (pid == 0)
+    {
+      dup2 (p[1], 1);
+      close (p[0]);
+      close (p[1]);
+      execv (argv[0], argv);
+      _exit (127);
+    }
+  close (p[1]);
+  size_t len = 0;
+  ssize_t n;
+  while (len < size - 1 && (n = read (p[0], buf + len, size - 1 - len)) > 0)
+    len += (size_t) n;
+  buf[len] = 0;
+  close (p[0]);
+  return inv_wait_child (pid, 10, argv[0]);
+}
+
+/* _exit rather than exit: the watcher's own dump must leave the
+   child's alone.  */
+static inline void
+inv_watch_exit (pid_t pid, int ending_fd, const char *what)
+{
+  struct pollfd p = { ending_fd, POLLIN, 0 };
+  CHECK (poll (&p, 1, (INV_HANG_SECONDS + 10) * 1000) == 1);
+  int status = inv_wait_child (pid, 5, what);
+  if (status == -1)
+    _exit (1);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      fprintf (stderr, "child ended with status %#x\n", status);
+      _exit (1);
+    }
+  puts ("ended with status 0");
+  fflush (stdout);
+  _exit (0);
 }
 
 #endif /* INV_TEST_H */

@@ -18,7 +18,6 @@
 /* { dg-set-env DYNPROMOTE_RECHECK_MS 1 } */
 /* { dg-run-timeout 40 } */
 
-#include <poll.h>
 #include <pthread.h>
 #include "inv-test.h"
 
@@ -36,21 +35,8 @@ main (void)
       pthread_exit (NULL);
     }
 
-  /* The watcher: _exit, so that its own dump leaves the child's alone.  */
   close (ending[1]);
-  struct pollfd p = { ending[0], POLLIN, 0 };
-  CHECK (poll (&p, 1, (INV_HANG_SECONDS + 10) * 1000) == 1);
-  int status = inv_wait_child (pid, 5, "process after pthread_exit in main");
-  if (status == -1)
-    _exit (1);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      fprintf (stderr, "child ended with status %#x\n", status);
-      _exit (1);
-    }
-  puts ("ended with status 0");
-  fflush (stdout);
-  _exit (0);
+  inv_watch_exit (pid, ending[0], "process after pthread_exit in main");
 }
 
 /* { dg-output "ended with status 0" } */

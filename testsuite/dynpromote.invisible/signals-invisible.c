@@ -32,7 +32,6 @@
 
 static volatile int received[_NSIG];
 static int installed[_NSIG];
-static volatile int stop;
 static int failures;
 
 #define EXPECT(cond, ...)						\
@@ -57,42 +56,15 @@ record (int sig, siginfo_t *info, void *uc)
     signal (sig, SIG_DFL);
 }
 
-static void *
-caller (void *arg)
-{
-  (void) arg;
-  while (!stop)
-    inv_clock_ms (2);
-  return NULL;
-}
 
 /* A child execs grep on its own status; its pending sets must be 0.  */
 static void
 check_exec_pending (int k)
 {
-  int p[2];
-  CHECK (pipe (p) == 0);
-  pid_t pid = fork ();
-  CHECK (pid >= 0);
-  if (pid == 0)
-    {
-      dup2 (p[1], 1);
-      close (p[0]);
-      close (p[1]);
-      execl ("/bin/grep", "grep", "-E", "^(SigPnd|ShdPnd):",
-	     "/proc/self/status", (char *) NULL);
-      _exit (127);
-    }
-  close (p[1]);
+  static char *const argv[] = { "/bin/grep", "-E", "^(SigPnd|ShdPnd):",
+				"/proc/self/status", NULL };
   char buf[512];
-  size_t len = 0;
-  ssize_t n;
-  while (len < sizeof buf - 1
-	 && (n = read (p[0], buf + len, sizeof buf - 1 - len)) > 0)
-    len += (size_t) n;
-  buf[len] = 0;
-  close (p[0]);
-  int status = inv_wait_child (pid, 10, "grep");
+  int status = inv_exec_output (argv, buf, sizeof buf);
   EXPECT (status == 0, "exec'd child %d: wait status %#x", k, status);
   EXPECT (!strcmp (buf, "SigPnd:\t0000000000000000\n"
 		   "ShdPnd:\t0000000000000000\n"),
@@ -119,7 +91,7 @@ main (void)
 
   pthread_t th[3];
   for (long t = 0; t < 3; t++)
-    CHECK (pthread_create (&th[t], NULL, caller, (void *) t) == 0);
+    CHECK (pthread_create (&th[t], NULL, inv_caller, (void *) t) == 0);
   /* At least a second of it, and until relearns happened (or the hang
      guard runs out).  */
   double start = inv_now ();
@@ -133,7 +105,7 @@ main (void)
 	  && (c.relearns >= 3 || inv_now () > start + INV_HANG_SECONDS))
 	break;
     }
-  stop = 1;
+  inv_stop = 1;
   for (int t = 0; t < 3; t++)
     CHECK (pthread_join (th[t], NULL) == 0);
 
