@@ -4,7 +4,9 @@
    Per site N, written out while the RTL pass runs (between two functions
    of the assembly file, each block inside .pushsection/.popsection):
 
-   dynpromote_stubs   the entry stub .Ldp_entry_N (layout: dynpromote/abi.h):
+   dynpromote_stubs   the entry stub .Ldp_entry_N, also the local function
+		      symbol dynpromote.stub.FUNCTION.N (layout:
+		      dynpromote/abi.h):
 			  8 bytes of NOPs, 8-byte aligned: the patch point
 			     the promotion engine replaces with one aligned
 			     store (a jmp to the site's trampoline);
@@ -307,8 +309,13 @@ dp_emit_site (const dp_site_info &site)
   /* Entry stub, laid out as dynpromote/abi.h says: the js is spelled
      out so that it keeps its 6-byte form.  */
   dp_push_section (f, DP_STUBS_SECTION, "ax", "@progbits");
+  /* A local symbol of its own, so that objdump, gdb and perf name the
+     stub (dynpromote.stub.FUNCTION.N) rather than the nearest global
+     symbol before it.  */
   fprintf (f, "\t.p2align 3\n"
-	   ".Ldp_entry_%u:\n", n);
+	   "\t.type \"dynpromote.stub.%s.%u\", @function\n"
+	   "\"dynpromote.stub.%s.%u\":\n"
+	   ".Ldp_entry_%u:\n", site.function, n, site.function, n, n);
   /* The guard's miss path enters here too, under its own name.  */
   if (site.guarded)
     fprintf (f, ".Ldp_miss_%u:\n", n);
@@ -336,6 +343,9 @@ dp_emit_site (const dp_site_info &site)
   fprintf (f, "\tjmp\t.Ldp_jump_%u\n", n);
   if (cfi)
     fputs ("\t.cfi_endproc\n", f);
+  fprintf (f, "\t.size \"dynpromote.stub.%s.%u\","
+	   " .-\"dynpromote.stub.%s.%u\"\n",
+	   site.function, n, site.function, n);
   dp_pop_section (f);
 }
 
