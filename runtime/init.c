@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "dp-runtime.h"
@@ -56,11 +57,12 @@ dp_read_enabled (void)
   const char *value = getenv ("DYNPROMOTE");
   if (!value)
     return;
-  if (!strcmp (value, "off") || !strcmp (value, "0"))
+  /* Any case: DYNPROMOTE=OFF means off.  */
+  if (!strcasecmp (value, "off") || !strcmp (value, "0"))
     dp_enabled = 0;
-  else if (!strcmp (value, "learn"))
+  else if (!strcasecmp (value, "learn"))
     dp_learn_only = 1;
-  else if (strcmp (value, "on") && strcmp (value, "1"))
+  else if (strcasecmp (value, "on") && strcmp (value, "1"))
     dp_warn ("DYNPROMOTE=%s is not one of on, off, learn, 1, 0; keeping it"
 	     " on", value);
 }

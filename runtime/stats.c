@@ -50,6 +50,8 @@
    Objects are listed in registration order; objects unloaded by dlclose
    keep the block they had when they went.  */
 
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -62,11 +64,18 @@
 
 const char *dp_stats_path;
 
-/* Text blocks of objects that are gone (unloaded, or refused).  */
+/* Text blocks of objects that are gone (unloaded, or refused).  An
+   object's destructor retires it both at dlclose and at exit (when the
+   dump runs after the objects' destructors: a program without sites of
+   its own), so the block remembers where the object was loaded, and the
+   dump says "loaded" for one the dynamic linker still has there.  */
 struct dp_retired
 {
   struct dp_retired *next;
   char *text;
+  const void *addr;        /* its first record, or NULL.  */
+  const void *base;        /* its load address then.  */
+  char *path;              /* its file then.  */
 };
 
 static pthread_mutex_t dp_retired_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -358,7 +367,7 @@ dp_stats_write_object (FILE *f, const struct dp_site_record *begin,
 }
 
 static void
-dp_retire_text (char *text)
+dp_retire_text (char *text, const void *addr)
 {
   struct dp_retired *r = malloc (sizeof *r);
   if (!r)
@@ -368,6 +377,16 @@ dp_retire_text (char *text)
     }
   r->next = NULL;
   r->text = text;
+  r->addr = NULL;
+  r->base = NULL;
+  r->path = NULL;
+  Dl_info info;
+  if (addr && dladdr (addr, &info) && info.dli_fbase && info.dli_fname
+      && (r->path = strdup (info.dli_fname)))
+    {
+      r->addr = addr;
+      r->base = info.dli_fbase;
+    }
   pthread_mutex_lock (&dp_retired_mutex);
   *dp_retired_tail = r;
   dp_retired_tail = &r->next;
@@ -391,10 +410,10 @@ dp_retired_open (struct dp_retired_text *t)
 }
 
 static void
-dp_retired_close (FILE *f, struct dp_retired_text *t)
+dp_retired_close (FILE *f, struct dp_retired_text *t, const void *addr)
 {
   if (fclose (f) == 0)
-    dp_retire_text (t->text);
+    dp_retire_text (t->text, addr);
   else
     free (t->text);
 }
@@ -412,7 +431,7 @@ dp_stats_retire_object (const struct dp_site_record *begin,
   dp_stats_write_object (f, begin, end, "unloaded");
   dp_symbolize_flush ();
   dp_stats_unlock ();
-  dp_retired_close (f, &t);
+  dp_retired_close (f, &t, begin);
 }
 
 void
@@ -423,7 +442,7 @@ dp_stats_note_refused (const char *path, unsigned abi)
   if (!f)
     return;
   dp_write_object_line (f, path, abi, 0, "refused");
-  dp_retired_close (f, &t);
+  dp_retired_close (f, &t, NULL);
 }
 
 static void
@@ -431,6 +450,46 @@ dp_write_live_object (struct dp_object *obj, void *data)
 {
   dp_stats_write_object (data, dp_object_begin (obj), dp_object_end (obj),
 			 "loaded");
+}
+
+/* The first records of the objects registered now, for
+   dp_write_retired (collected before the retired list is locked).  */
+struct dp_live
+{
+  const void **begin;
+  int n, cap;
+};
+
+static void
+dp_collect_live (struct dp_object *obj, void *data)
+{
+  struct dp_live *live = data;
+  if (live->n < live->cap)
+    live->begin[live->n++] = dp_object_begin (obj);
+}
+
+/* A retired block, as "loaded" if its object is still where it was and
+   is the same file (retired by its destructor at exit, not by dlclose),
+   and has not registered again since (dlopened anew at that place).  */
+static void
+dp_write_retired (FILE *f, const struct dp_retired *r,
+		  const struct dp_live *live)
+{
+  Dl_info info;
+  const char *state = strstr (r->text, " state=unloaded\n");
+  int again = 0;
+  for (int i = 0; i < live->n && r->addr; i++)
+    again |= live->begin[i] == r->addr;
+  if (!r->addr || !state || again || !dladdr (r->addr, &info)
+      || info.dli_fbase != r->base || !info.dli_fname
+      || strcmp (info.dli_fname, r->path))
+    {
+      fputs (r->text, f);
+      return;
+    }
+  fwrite (r->text, 1, (size_t) (state - r->text), f);
+  fputs (" state=loaded\n", f);
+  fputs (state + strlen (" state=unloaded\n"), f);
 }
 
 static void
@@ -458,10 +517,17 @@ dp_write_all (FILE *f)
 	   ps->reclaimed, ps->passes,
 	   ps->passes ? ps->pass_ns / ps->passes / 1000 : 0);
 
+  struct dp_live live = { NULL, 0, 0 };
+  live.begin = malloc (256 * sizeof *live.begin);
+  live.cap = live.begin ? 256 : 0;
+  dp_registry_lock ();
+  dp_registry_each (dp_collect_live, &live);
+  dp_registry_unlock ();
   pthread_mutex_lock (&dp_retired_mutex);
   for (struct dp_retired *r = dp_retired_head; r; r = r->next)
-    fputs (r->text, f);
+    dp_write_retired (f, r, &live);
   pthread_mutex_unlock (&dp_retired_mutex);
+  free (live.begin);
   /* (dp_retired_mutex is only ever held for a list operation, never
      around anything that could block: safe across fork.)  */
 
@@ -489,18 +555,21 @@ dp_expand_path (const char *pattern, char *buf, size_t size)
   buf[used < size ? used : size - 1] = '\0';
 }
 
-/* Write the whole dump to PATH ("stderr" for standard error).  A path
-   that cannot be written is reported with a warning naming
-   DYNPROMOTE_STATS if FROM_ENV, else only through errno (the API).  */
+/* Write the whole dump to PATH ("stderr" or "stdout" for standard error
+   or output).  A path that cannot be written is reported with a warning
+   naming DYNPROMOTE_STATS if FROM_ENV, else only through errno (the
+   API).  */
 int
 dp_stats_write (const char *path, int from_env)
 {
-  if (!strcmp (path, "stderr"))
+  FILE *std = !strcmp (path, "stderr") ? stderr
+	      : !strcmp (path, "stdout") ? stdout : NULL;
+  if (std)
     {
       dp_stats_lock ();
-      dp_write_all (stderr);
+      dp_write_all (std);
       dp_stats_unlock ();
-      fflush (stderr);
+      fflush (std);
       return 0;
     }
 
