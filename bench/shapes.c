@@ -27,8 +27,9 @@
 
    usage: shapes SHAPE [CALLS [WARMUP [SLEEP_MS [CHUNK]]]]
    Runs WARMUP calls (default 1000000) through the very call site that is
-   timed, sleeps SLEEP_MS (default 50) so that dynpromote's background
-   thread can promote the site, then times CALLS calls (default 20000000)
+   timed (dynpromote learns and promotes the site in them: its passes run
+   in this thread), sleeps SLEEP_MS (default 50), then times CALLS calls
+   (default 20000000)
    in chunks of CHUNK calls (default 100000), each timed on its own, and
    prints one line:
 
