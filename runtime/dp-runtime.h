@@ -3,7 +3,7 @@
    init.c      configuration from the environment, process-wide state,
                public API (dynpromote.h)
    alloc.c     the promoter's memory (never malloc)
-   fds.c       descriptors kept far above the program's; /proc reads
+   fds.c       descriptors, only in a helper task: /proc reads, memfds
    service.c   where promoter passes run: in the program's threads
    registry.c  objects registering and unregistering their site records
    learn.c     the sampled slow path (general registers only, no calls)
@@ -150,21 +150,11 @@ void dp_unmap_private (void *p, size_t size) DP_HIDDEN;
 void dp_free (void *p) DP_HIDDEN;
 void *dp_realloc (void *p, size_t old_size, size_t size) DP_HIDDEN;
 
-/* fds.c: descriptors kept far above the program's.  */
-enum dp_kept_kind
-{
-  DP_FD_MAPS,              /* /proc/self/maps */
-  DP_FD_TASKS,             /* /proc/self/task */
-  DP_FD_MEMFD,             /* executable memory (execmem.c) */
-  DP_FD_COUNT
-};
-int dp_fd_keep (enum dp_kept_kind kind, int fd, int target) DP_HIDDEN;
-int dp_fd_get (enum dp_kept_kind kind) DP_HIDDEN;
-void dp_fds_open (void) DP_HIDDEN;
+/* fds.c: descriptors only in a helper task with a table of its own.  */
+long dp_sys (long nr, long a, long b, long c, long d, long e, long f)
+  DP_HIDDEN;
+int dp_private_call (int (*fn) (void *), void *arg) DP_HIDDEN;
 void dp_fds_after_fork_child (void) DP_HIDDEN;
-long dp_fd_pread (enum dp_kept_kind kind, char *buf, size_t size,
-		  long off) DP_HIDDEN;
-int dp_each_thread (int (*fn) (int tid, void *data), void *data) DP_HIDDEN;
 int dp_single_threaded (void) DP_HIDDEN;
 struct dp_proc_read
 {
@@ -175,6 +165,9 @@ struct dp_proc_read
   int gone;                /* could not be opened (the thread is gone).  */
 };
 int dp_proc_read_many (struct dp_proc_read *reads, int n) DP_HIDDEN;
+long dp_proc_read_file (const char *path, char *buf, size_t size)
+  DP_HIDDEN;
+int dp_list_threads (int *tids, int cap) DP_HIDDEN;
 
 #define DP_DEFAULT_SAMPLE_PERIOD 1000
 #define DP_DEFAULT_LEARN_PERIOD 16
@@ -213,7 +206,6 @@ struct dp_exec_region
   struct dp_exec_region *next;
   uintptr_t rx;            /* executable view.  */
   char *rw;                /* writable view of the same memfd.  */
-  long off;                /* where in the memfd.  */
   size_t size;
   int kind;
 };

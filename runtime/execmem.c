@@ -18,10 +18,10 @@
      at most one region: adopting a page twice would orphan the first
      region's writable view.
 
-   All regions live in one memfd, each at its own offset, created by the
-   constructor and kept far above the program's descriptors (fds.c): the
-   runtime never creates a descriptor while the program's threads run.
-   A released region's pages are punched out of the file.
+   Each region is a memfd of its own, created, sized and mapped by a
+   helper task with a descriptor table of its own (fds.c), which closes
+   it before it exits (the mappings keep the memory): no descriptor of
+   the runtime's ever appears in the program's table.
 
    MAP_SHARED memory would be shared with a forked child, whose threads
    the parent's grace periods never see; the atfork child handler gives
@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <valgrind/valgrind.h>
@@ -49,99 +50,139 @@
 static struct dp_exec_region *dp_regions;
 static size_t dp_page_size;
 static int dp_exec_state;	/* 0 unknown, 1 available, -1 refused */
-static off_t dp_memfd_end;	/* the memfd's size: next free offset */
 
-/* SIZE bytes of the kept memfd, at a fresh offset (*OFF); its
-   descriptor, or -1.  */
-static int
-dp_memfd_reserve (size_t size, off_t *off)
+/* What a helper task does to make a region (fds.c: raw system calls
+   only, in a task that shares our memory but not our descriptors).  */
+enum dp_region_mode
 {
-  int fd = dp_fd_get (DP_FD_MEMFD);
+  DP_MAKE_PROBE,           /* both views anywhere, then unmap: can we?  */
+  DP_MAKE_POOL,            /* executable view at the first free candidate */
+  DP_MAKE_OVER             /* executable view over EXEC, after copying
+			      FROM (EXEC itself if NULL) into the file */
+};
+
+struct dp_region_job
+{
+  int mode;
+  size_t size;
+  uintptr_t exec;          /* DP_MAKE_OVER: where.  */
+  const void *from;
+  const uintptr_t *candidates;  /* DP_MAKE_POOL.  */
+  int ncandidates;
+  char *rw;                /* out: the writable view.  */
+  uintptr_t rx;            /* out: the executable view.  */
+  long err;                /* out: 0 or -errno.  */
+};
+
+#define DP_MAP_FAILED(p) ((unsigned long) (p) > -4096ul)
+
+static int
+dp_make_region_main (void *arg)
+{
+  struct dp_region_job *job = arg;
+  job->rw = NULL;
+  job->rx = 0;
+  long fd = dp_sys (SYS_memfd_create, (long) "dynpromote", MFD_CLOEXEC, 0,
+		    0, 0, 0);
   if (fd < 0)
     {
-      errno = EBADF;
+      job->err = fd;
       return -1;
     }
-  if (ftruncate (fd, dp_memfd_end + (off_t) size) != 0)
-    return -1;
-  *off = dp_memfd_end;
-  dp_memfd_end += (off_t) size;
-  return fd;
-}
-
-/* Give the pages of [OFF, OFF + SIZE) of the memfd back.  */
-static void
-dp_memfd_punch (off_t off, size_t size)
-{
-  int fd = dp_fd_get (DP_FD_MEMFD);
-  if (fd >= 0)
-    fallocate (fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off,
-	       (off_t) size);
-}
-
-/* Map the two views of FD at OFF; the executable one at EXEC_ADDR with
-   FIXED_FLAG (0 to let the kernel choose).  Returns 0 or -1 with errno
-   set.  */
-static int
-dp_map_views (int fd, off_t off, size_t size, void *exec_addr,
-	      int fixed_flag, char **rw, uintptr_t *rx)
-{
-  void *w = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, off);
-  if (w == MAP_FAILED)
-    return -1;
-  void *x = mmap (exec_addr, size, PROT_READ | PROT_EXEC,
-		  MAP_SHARED | fixed_flag, fd, off);
-  if (x == MAP_FAILED || (fixed_flag && x != exec_addr))
+  long r = dp_sys (SYS_ftruncate, fd, (long) job->size, 0, 0, 0, 0);
+  long rw = r < 0 ? r : dp_sys (SYS_mmap, 0, (long) job->size,
+				PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  long rx = -EINVAL;
+  if (!DP_MAP_FAILED (rw))
+    switch (job->mode)
+      {
+      case DP_MAKE_PROBE:
+	rx = dp_sys (SYS_mmap, 0, (long) job->size, PROT_READ | PROT_EXEC,
+		     MAP_SHARED, fd, 0);
+	if (!DP_MAP_FAILED (rx))
+	  dp_sys (SYS_munmap, rx, (long) job->size, 0, 0, 0, 0);
+	dp_sys (SYS_munmap, rw, (long) job->size, 0, 0, 0, 0);
+	rw = DP_MAP_FAILED (rx) ? rx : 0;
+	rx = DP_MAP_FAILED (rx) ? rx : 0;
+	break;
+      case DP_MAKE_POOL:
+	for (int i = 0; i < job->ncandidates; i++)
+	  {
+	    rx = dp_sys (SYS_mmap, (long) job->candidates[i],
+			 (long) job->size, PROT_READ | PROT_EXEC,
+			 MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
+	    if (!DP_MAP_FAILED (rx) && (uintptr_t) rx != job->candidates[i])
+	      {
+		/* A kernel that ignores the flag put it elsewhere.  */
+		dp_sys (SYS_munmap, rx, (long) job->size, 0, 0, 0, 0);
+		rx = -EEXIST;
+	      }
+	    if (!DP_MAP_FAILED (rx))
+	      break;
+	  }
+	break;
+      case DP_MAKE_OVER:
+	/* The bytes are the same before and after, so a thread executing
+	   there during the swap runs the same code from either page.  */
+	memcpy ((void *) rw, job->from ? job->from : (const void *) job->exec,
+		job->size);
+	rx = dp_sys (SYS_mmap, (long) job->exec, (long) job->size,
+		     PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0);
+	break;
+      }
+  dp_sys (SYS_close, fd, 0, 0, 0, 0, 0);
+  if (DP_MAP_FAILED (rw) || DP_MAP_FAILED (rx))
     {
-      int saved = errno;
-      if (x != MAP_FAILED)
-	munmap (x, size);
-      munmap (w, size);
-      errno = saved ? saved : EEXIST;
+      if (!DP_MAP_FAILED (rw) && rw)
+	dp_sys (SYS_munmap, rw, (long) job->size, 0, 0, 0, 0);
+      job->err = DP_MAP_FAILED (rw) ? rw : DP_MAP_FAILED (rx) ? rx : -ENOMEM;
       return -1;
     }
-  *rw = w;
-  *rx = (uintptr_t) x;
+  job->rw = (char *) rw;
+  job->rx = (uintptr_t) rx;
+  job->err = 0;
   return 0;
 }
 
-/* Can this process have executable memory at all?  Creates and keeps
-   the memfd and probes it, once (from the constructor); warns once if
-   not.  */
+/* Run JOB in a helper task; 0, or -1 with errno set.  */
+static int
+dp_make_region (struct dp_region_job *job)
+{
+  job->err = -ENOMEM;
+  if (dp_private_call (dp_make_region_main, job) != 0)
+    {
+      errno = job->err ? (int) -job->err : ENOMEM;
+      return -1;
+    }
+  return 0;
+}
+
+/* Can this process have executable memory at all?  Probes once; warns
+   once if not.  */
 int
 dp_execmem_available (void)
 {
   if (dp_exec_state)
     return dp_exec_state > 0;
   dp_page_size = (size_t) sysconf (_SC_PAGESIZE);
-  dp_fd_keep (DP_FD_MEMFD, memfd_create ("dynpromote", MFD_CLOEXEC), -1);
-  off_t off = 0;
-  int fd = dp_memfd_reserve (dp_page_size, &off);
-  char *rw;
-  uintptr_t rx;
-  if (fd < 0 || dp_map_views (fd, off, dp_page_size, NULL, 0, &rw, &rx) != 0)
+  struct dp_region_job job = { .mode = DP_MAKE_PROBE, .size = dp_page_size };
+  if (dp_make_region (&job) != 0)
     {
       dp_warn ("no executable memory (%s); indirect calls stay unpromoted",
 	       strerror (errno));
       dp_exec_state = -1;
     }
   else
-    {
-      munmap (rw, dp_page_size);
-      munmap ((void *) rx, dp_page_size);
-      dp_memfd_punch (off, dp_page_size);
-      dp_exec_state = 1;
-    }
+    dp_exec_state = 1;
   return dp_exec_state > 0;
 }
 
 static struct dp_exec_region *
-dp_region_new (off_t off, size_t size, char *rw, uintptr_t rx, int kind)
+dp_region_new (size_t size, char *rw, uintptr_t rx, int kind)
 {
   struct dp_exec_region *r = dp_alloc (sizeof *r);
   if (!r)
     return NULL;
-  r->off = off;
   r->size = size;
   r->rw = rw;
   r->rx = rx;
@@ -184,25 +225,12 @@ dp_execmem_adopt (uintptr_t start, uintptr_t end, int kind)
       errno = EPERM;
       return NULL;
     }
-  off_t off;
-  int fd = dp_memfd_reserve (size, &off);
-  if (fd < 0)
+  struct dp_region_job job = { .mode = DP_MAKE_OVER, .size = size,
+				.exec = lo };
+  if (dp_make_region (&job) != 0)
     return NULL;
-  char *rw = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, off);
-  if (rw == MAP_FAILED)
-    return NULL;
-  memcpy (rw, (const void *) lo, size);
-  void *x = mmap ((void *) lo, size, PROT_READ | PROT_EXEC,
-		  MAP_SHARED | MAP_FIXED, fd, off);
-  if (x == MAP_FAILED)
-    {
-      int saved = errno;
-      munmap (rw, size);
-      dp_memfd_punch (off, size);
-      errno = saved;
-      return NULL;
-    }
-  struct dp_exec_region *r = dp_region_new (off, size, rw, lo, kind);
+  char *rw = job.rw;
+  struct dp_exec_region *r = dp_region_new (size, rw, lo, kind);
   if (!r)
     errno = ENOMEM;
   return r;
@@ -225,30 +253,22 @@ dp_execmem_pool_near (uintptr_t lo, uintptr_t hi, size_t size)
       return NULL;
     }
 
-  off_t off;
-  int fd = dp_memfd_reserve (size, &off);
-  if (fd < 0)
-    return NULL;
   /* Try gaps nearest to the code first.  */
   uintptr_t candidates[64];
   int n = dp_maps_free_gaps (min, max, size, lo, candidates, 64);
-  for (int i = 0; i < n; i++)
+  struct dp_region_job job = { .mode = DP_MAKE_POOL, .size = size,
+				.candidates = candidates, .ncandidates = n };
+  if (n == 0 || dp_make_region (&job) != 0)
     {
-      char *rw;
-      uintptr_t rx;
-      if (dp_map_views (fd, off, size, (void *) candidates[i],
-			MAP_FIXED_NOREPLACE, &rw, &rx) == 0)
-	{
-	  struct dp_exec_region *r
-	    = dp_region_new (off, size, rw, rx, DP_REGION_POOL);
-	  if (r)
-	    return r;
-	  munmap (rw, size);
-	  munmap ((void *) rx, size);
-	  break;
-	}
+      errno = ENOMEM;
+      return NULL;
     }
-  dp_memfd_punch (off, size);
+  struct dp_exec_region *r = dp_region_new (size, job.rw, job.rx,
+					    DP_REGION_POOL);
+  if (r)
+    return r;
+  munmap (job.rw, size);
+  munmap ((void *) job.rx, size);
   errno = ENOMEM;
   return NULL;
 }
@@ -296,10 +316,6 @@ dp_execmem_release (struct dp_exec_region *r, int unmap_exec)
   munmap (r->rw, r->size);
   if (unmap_exec)
     munmap ((void *) r->rx, r->size);
-  /* An adopted region's pages stay mapped until its object goes, and
-     keep the file's pages alive; punching them out is harmless then.  */
-  if (unmap_exec)
-    dp_memfd_punch (r->off, r->size);
   dp_free (r);
 }
 
@@ -321,42 +337,24 @@ dp_execmem_release_adopted (uintptr_t lo, uintptr_t hi)
 
 /* In a forked child, before it runs anything else (single-threaded):
    replace every shared region by a private copy in a memfd of the
-   child's own, kept on the same descriptor number, so that the parent's
-   later patches and reuse cannot reach the child's code, and the
-   reverse.  Returns 0, or -1 if some region is still shared (then
-   neither process may write code).  */
+   child's own, so that the parent's later patches and reuse cannot reach
+   the child's code, and the reverse.  Returns 0, or -1 if some region is
+   still shared (then neither process may write code).  */
 int
 dp_execmem_after_fork_child (void)
 {
-  if (!dp_regions && dp_exec_state <= 0)
-    return 0;
-  int old = dp_fd_get (DP_FD_MEMFD);
-  int fd = memfd_create ("dynpromote", MFD_CLOEXEC);
-  if (fd < 0 || old < 0 || dp_fd_keep (DP_FD_MEMFD, fd, old) < 0
-      || ftruncate (old, dp_memfd_end) != 0)
-    return dp_regions ? -1 : 0;
-  fd = old;
   int result = 0;
   for (struct dp_exec_region *r = dp_regions; r; r = r->next)
     {
-      char *rw = mmap (NULL, r->size, PROT_READ | PROT_WRITE, MAP_SHARED,
-		       fd, r->off);
-      if (rw == MAP_FAILED)
+      struct dp_region_job job = { .mode = DP_MAKE_OVER, .size = r->size,
+				    .exec = r->rx, .from = r->rw };
+      if (dp_make_region (&job) != 0)
 	{
-	  result = -1;
-	  continue;
-	}
-      memcpy (rw, r->rw, r->size);
-      void *x = mmap ((void *) r->rx, r->size, PROT_READ | PROT_EXEC,
-		      MAP_SHARED | MAP_FIXED, fd, r->off);
-      if (x == MAP_FAILED)
-	{
-	  munmap (rw, r->size);
 	  result = -1;
 	  continue;
 	}
       munmap (r->rw, r->size);
-      r->rw = rw;
+      r->rw = job.rw;
     }
   return result;
 }

@@ -177,15 +177,15 @@ dp_read_stats_path (void)
 __attribute__ ((constructor (101))) static void
 dp_init (void)
 {
+  int saved_errno = errno;	/* C: 0 when main starts */
   dp_read_enabled ();
   dp_read_settings ();
   dp_read_stats_path ();
-  if (dp_enabled && !dp_learn_only)
-    dp_fds_open ();
   if (!dp_enabled)
     dp_registry_quiet_all ();
   else if (!dp_learn_only)
     dp_promoter_start ();
+  errno = saved_errno;
 }
 
 int

@@ -1,8 +1,9 @@
 /* maps.c - questions about this process's address space, answered from
    /proc/self/maps: is a range plain r-x text, where are free gaps near
-   some code.  Read with pread(2) on the descriptor fds.c keeps, into a
-   fixed buffer: no stdio, no malloc and no new descriptor, so a promoter
-   pass may ask from inside any program thread.  */
+   some code.  Read by a helper task with a descriptor table of its own
+   (fds.c) into the runtime's own memory: no stdio, no malloc and no
+   descriptor of the program's, so a promoter pass may ask from inside
+   any program thread.  */
 
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -36,46 +37,58 @@ dp_parse_hex (const char **p)
     }
 }
 
+/* The whole of /proc/self/maps, read by a helper task (fds.c) into a
+   buffer that grows until the file fits (kept: callers hold the
+   promoter's lock); NULL if it cannot be read.  */
+static char *
+dp_read_maps (void)
+{
+  static char *buf;
+  static size_t size;
+  for (;;)
+    {
+      if (!buf)
+	{
+	  size_t want = size ? 2 * size : 256u << 10;
+	  buf = dp_map_private (want);
+	  if (!buf)
+	    return NULL;
+	  size = want;
+	}
+      long len = dp_proc_read_file ("/proc/self/maps", buf, size);
+      if (len < 0)
+	return NULL;
+      if ((size_t) len < size - 1)
+	return buf;
+      dp_unmap_private (buf, size);	/* it may not all have fitted */
+      buf = NULL;
+    }
+}
+
 /* Call FN on every mapping, in address order, until it returns nonzero.
    Returns -1 if the file cannot be read.  */
 static int
 dp_each_mapping (dp_mapping_fn fn, void *data)
 {
-  char buf[8192];
-  size_t have = 0;
-  off_t off = 0;
-  int stop = 0;
-  if (dp_fd_pread (DP_FD_MAPS, buf, 0, 0) < 0)
+  char *text = dp_read_maps ();
+  if (!text)
     return -1;
-  while (!stop)
+  int stop = 0;
+  for (char *line = text, *nl; !stop && (nl = strchr (line, '\n'));
+       line = nl + 1)
     {
-      ssize_t got = dp_fd_pread (DP_FD_MAPS, buf + have,
-				 sizeof buf - 1 - have, off);
-      if (got <= 0)
-	break;
-      off += got;
-      have += (size_t) got;
-      buf[have] = '\0';
-      char *line = buf;
-      char *nl;
-      while (!stop && (nl = memchr (line, '\n', have - (size_t) (line - buf))))
-	{
-	  *nl = '\0';
-	  const char *p = line;
-	  struct dp_mapping m;
-	  m.lo = dp_parse_hex (&p);
-	  if (*p == '-')
-	    p++;
-	  m.hi = dp_parse_hex (&p);
-	  while (*p == ' ')
-	    p++;
-	  memcpy (m.perms, p, 4);
-	  m.perms[4] = '\0';
-	  stop = fn (&m, data);
-	  line = nl + 1;
-	}
-      have -= (size_t) (line - buf);
-      memmove (buf, line, have);
+      *nl = '\0';
+      const char *p = line;
+      struct dp_mapping m;
+      m.lo = dp_parse_hex (&p);
+      if (*p == '-')
+	p++;
+      m.hi = dp_parse_hex (&p);
+      while (*p == ' ')
+	p++;
+      memcpy (m.perms, p, 4);
+      m.perms[4] = '\0';
+      stop = fn (&m, data);
     }
   return 0;
 }

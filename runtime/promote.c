@@ -1352,6 +1352,7 @@ dp_grace_guards (int ok)
    trampolines), and when it started.  */
 static int dp_gp_settled;
 static uint64_t dp_gp_started_ns;
+static uint64_t dp_gp_work_since_ns;	/* work waiting since (0: none) */
 
 /* Settle the classes in DONE not settled yet (successfully), and, if
    the period is over (EXPIRED, or both done), the rest (as failed).  */
@@ -1384,8 +1385,20 @@ dp_grace_start (int even_if_empty)
   if (!even_if_empty
       && (!dp_retired_list && !dp_guard_pending))
     return 0;
-  if (!even_if_empty && dp_monotonic_ns () < dp_gp_retry_ns)
+  uint64_t now = dp_monotonic_ns ();
+  if (!even_if_empty && now < dp_gp_retry_ns)
     return 0;
+  /* In a multi-threaded process a period costs a helper task per start
+     and per poll (fds.c): let work gather for DP_GP_POLL_NS first.  In
+     a single-threaded one it ends in the pass that starts it.  */
+  if (!even_if_empty && !dp_single_threaded ())
+    {
+      if (!dp_gp_work_since_ns)
+	dp_gp_work_since_ns = now;
+      if (now - dp_gp_work_since_ns < DP_GP_POLL_NS)
+	return 0;
+    }
+  dp_gp_work_since_ns = 0;
   dp_gp_settled = 0;
   dp_gp_started_ns = dp_monotonic_ns ();
   dp_gp_batch = dp_retired_list;
@@ -1564,8 +1577,7 @@ dp_atfork_parent (void)
   dp_service_fork_parent ();
 }
 
-/* The child is single-threaded here: descriptors it opens now cannot be
-   seen by anything of the program's.  */
+/* The child is single-threaded here.  */
 static void
 dp_atfork_child (void)
 {

@@ -26,7 +26,7 @@
      process_vm_readv.  The snapshot is consistent if the thread did not
      run meanwhile: its on-CPU time (/proc/self/task/TID/schedstat) is the
      same before and after.  Only a multi-threaded process gets here;
-     the files are read by a short-lived reader task with a descriptor
+     the files are read by a short-lived helper task with a descriptor
      table of its own (fds.c), so no descriptor of the program's is ever
      taken.
    - A thread that is runnable: the kernel reports only "running".  It is
@@ -356,11 +356,31 @@ dp_gp_begin (const struct dp_range *ranges, int n, int split)
     memcpy (dp_gp.ranges, ranges, (size_t) n * sizeof *ranges);
   dp_gp.n = n;
   dp_gp.split = split;
-  int total = dp_each_thread (dp_gp_add_thread, NULL);
-  if (total < 0 || total != dp_gp.count)
+  /* The threads: just this one in a single-threaded process; else the
+     list a helper task reads (fds.c), grown until it holds them all.  */
+  if (dp_single_threaded ())
+    dp_gp_add_thread ((int) syscall (SYS_gettid), NULL);
+  else
     {
-      dp_gp_end ();
-      return -1;
+      int cap = 64, total;
+      int *tids = NULL;
+      for (;;)
+	{
+	  tids = dp_alloc ((size_t) cap * sizeof *tids);
+	  total = tids ? dp_list_threads (tids, cap) : -1;
+	  if (total <= cap)
+	    break;
+	  dp_free (tids);
+	  cap = total + 16;
+	}
+      for (int i = 0; i < total && dp_gp.count == i; i++)
+	dp_gp_add_thread (tids[i], NULL);
+      dp_free (tids);
+      if (total < 0 || total != dp_gp.count)
+	{
+	  dp_gp_end ();
+	  return -1;
+	}
     }
   /* An empty class is quiescent from the start.  */
   for (int i = 0; i < dp_gp.count; i++)
