@@ -1429,7 +1429,12 @@ dp_grace_start (int even_if_empty)
       ranges[i].lo = dp_chunk_addr (r->pool, r->chunk);
       ranges[i].hi = ranges[i].lo + DP_CHUNK;
     }
-  int r = dp_gp_begin (ranges, total, windows);
+  /* dynpromote_synchronize with nothing retired still waits for every
+     thread to be seen once: an empty range in the trampolines' class
+     makes that class wait for everyone while matching no address.  */
+  static const struct dp_range nothing = { 0, 0 };
+  int r = dp_gp_begin (total ? ranges : &nothing, total ? total : 1,
+		       windows);
   dp_free (ranges);
   if (r != 0)
     {
