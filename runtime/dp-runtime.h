@@ -234,7 +234,6 @@ int dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
   DP_HIDDEN;
 int dp_gp_active (void) DP_HIDDEN;
 void dp_gp_end (void) DP_HIDDEN;
-void dp_gp_after_fork_child (void) DP_HIDDEN;
 uint64_t dp_monotonic_ns (void) DP_HIDDEN;
 void dp_probe_init (int signo) DP_HIDDEN;
 extern int dp_probe_signal DP_HIDDEN;

@@ -1486,6 +1486,22 @@ dp_schedule_next_pass (int in_flight)
   dp_service_at (due);
 }
 
+/* The work of a pass, with the promoter's and the registry's locks held:
+   every request and due recheck served, a step of the grace period, and
+   the time of the next pass.  SELF_SP is the calling thread's stack
+   pointer where it entered the runtime.  */
+static void
+dp_pass_locked (uintptr_t self_sp)
+{
+  uint64_t now = dp_monotonic_ns ();
+  dp_recheck_next_ns = 0;
+  dp_registry_each (dp_serve_object, &now);
+  int in_flight = dp_grace_step (self_sp, 0);
+  dp_schedule_next_pass (in_flight);
+  dp_promoter_stats.passes++;
+  dp_promoter_stats.pass_ns += dp_monotonic_ns () - now;
+}
+
 /* One pass of the promoter (service.c calls it, signals blocked, on the
    runtime's stack, in the thread whose sampled call found work due).  It
    never waits: if another thread holds the runtime's locks (a dlopen
@@ -1507,13 +1523,7 @@ dp_promoter_pass (uintptr_t program_sp)
       dp_service_at (dp_monotonic_ns () + DP_PASS_RETRY_NS);
       return;
     }
-  uint64_t now = dp_monotonic_ns ();
-  dp_recheck_next_ns = 0;
-  dp_registry_each (dp_serve_object, &now);
-  int in_flight = dp_grace_step (program_sp, 0);
-  dp_schedule_next_pass (in_flight);
-  dp_promoter_stats.passes++;
-  dp_promoter_stats.pass_ns += dp_monotonic_ns () - now;
+  dp_pass_locked (program_sp);
   dp_registry_unlock ();
   pthread_mutex_unlock (&dp_promoter_lock);
 }
@@ -1528,11 +1538,7 @@ dp_promoter_pass_now (void)
     return;
   pthread_mutex_lock (&dp_promoter_lock);
   dp_registry_lock ();
-  uint64_t now = dp_monotonic_ns ();
-  dp_recheck_next_ns = 0;
-  dp_registry_each (dp_serve_object, &now);
-  int in_flight = dp_grace_step ((uintptr_t) __builtin_frame_address (0), 0);
-  dp_schedule_next_pass (in_flight);
+  dp_pass_locked ((uintptr_t) __builtin_frame_address (0));
   dp_registry_unlock ();
   pthread_mutex_unlock (&dp_promoter_lock);
 }
@@ -1613,7 +1619,6 @@ dp_atfork_child (void)
   if (dp_gp_active ())
     {
       dp_grace_settle (0, 1);
-      dp_gp_after_fork_child ();
       dp_gp_retry_ns = 0;
     }
   dp_registry_unlock ();

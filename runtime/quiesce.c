@@ -49,8 +49,6 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
-#include <linux/futex.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -577,13 +575,5 @@ out:
   if (dp_monotonic_ns () - dp_gp.start_ns > timeout_ns)
     *expired = 1;
   return dp_gp_done_classes ();
-}
-
-/* In a forked child: the grace period in progress listed the parent's
-   threads.  The caller starts it again.  */
-void
-dp_gp_after_fork_child (void)
-{
-  dp_gp_end ();
 }
 
