@@ -127,6 +127,42 @@ dp_pop_section (FILE *f)
   fputs ("\t.popsection\n", f);
 }
 
+/* The two sections that bracket a linked object's stubs with whole
+   pages (dynpromote/abi.h): one page-aligned int3 each, in a comdat
+   group of their own, so one copy per linked object.  The first is
+   emitted before this unit's first stub, so that the object file, and
+   ld's placement of these orphan sections, has them in the order
+   first, stubs, last.  */
+
+static bool dp_stub_bracket_open;
+
+static void
+dp_output_stub_bracket (FILE *f, const char *name)
+{
+  fprintf (f, "\t.pushsection %s,\"axG\",@progbits,%s,comdat\n"
+	   "\t.p2align %d, 0xcc\n"
+	   "\t.byte 0xcc\n"
+	   "\t.popsection\n", name, name, exact_log2 (DP_STUBS_PAGE));
+}
+
+/* Open DP_STUBS_SECTION for a stub (or, with GROUP, a static-call
+   trampoline's comdat group).  */
+
+void
+dp_push_stubs_section (FILE *f, const char *group)
+{
+  if (!dp_stub_bracket_open)
+    {
+      dp_output_stub_bracket (f, DP_STUBS_FIRST_SECTION);
+      dp_stub_bracket_open = true;
+    }
+  if (group)
+    fprintf (f, "\t.pushsection %s,\"axG\",@progbits,%s,comdat\n",
+	     DP_STUBS_SECTION, group);
+  else
+    dp_push_section (f, DP_STUBS_SECTION, "ax", "@progbits");
+}
+
 /* Emit INSN, which moves the stack pointer by DELTA bytes (a push is 8),
    with the CFI that tells unwinders so.  */
 
@@ -280,15 +316,22 @@ dp_emit_site (const dp_site_info &site)
     {
       dp_push_section (f, ".bss.dynpromote", "aw", "@nobits");
       fprintf (f, "\t.p2align %d\n"
+	       "\t.type \"dynpromote.state.%s.%u\", @object\n"
+	       "\t.size \"dynpromote.state.%s.%u\", %d\n"
+	       "\"dynpromote.state.%s.%u\":\n"
 	       "%s:\n"
 	       "\t.zero %d\n",
-	       exact_log2 (DP_STATE_ALIGN), state, DP_STATE_SIZE);
+	       exact_log2 (DP_STATE_ALIGN), site.function, n, site.function,
+	       n, DP_STATE_SIZE, site.function, n, state, DP_STATE_SIZE);
       dp_pop_section (f);
     }
 
   /* Site record: must match struct dp_site_record.  */
   dp_push_section (f, DP_SITES_SECTION, "a", "@progbits");
   fprintf (f, "\t.p2align 3\n"
+	   "\t.type \"dynpromote.record.%s.%u\", @object\n"
+	   "\t.size \"dynpromote.record.%s.%u\", %d\n"
+	   "\"dynpromote.record.%s.%u\":\n"
 	   ".Ldp_rec_%u:\n"
 	   "\t.short %d\n"
 	   "\t.byte %d, %u\n"
@@ -300,7 +343,8 @@ dp_emit_site (const dp_site_info &site)
 	   "\t.long %d\n"
 	   "\t.short %d\n"
 	   "\t.byte %u, .Ldp_slow_%u - .Ldp_entry_%u\n",
-	   n, DYNPROMOTE_ABI_VERSION,
+	   site.function, n, site.function, n, DP_SITE_RECORD_SIZE,
+	   site.function, n, n, DYNPROMOTE_ABI_VERSION,
 	   site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL, flags,
 	   state, n, n, file_label, func_label, xloc.line,
 	   MIN (xloc.column, 65535), dp_settings.max_targets, n, n);
@@ -308,19 +352,24 @@ dp_emit_site (const dp_site_info &site)
 
   /* Entry stub, laid out as dynpromote/abi.h says: the js is spelled
      out so that it keeps its 6-byte form.  */
-  dp_push_section (f, DP_STUBS_SECTION, "ax", "@progbits");
+  dp_push_stubs_section (f, NULL);
   /* A local symbol of its own, so that objdump, gdb and perf name the
      stub (dynpromote.stub.FUNCTION.N) rather than the nearest global
      symbol before it.  */
   fprintf (f, "\t.p2align 3\n"
 	   "\t.type \"dynpromote.stub.%s.%u\", @function\n"
-	   "\"dynpromote.stub.%s.%u\":\n"
-	   ".Ldp_entry_%u:\n", site.function, n, site.function, n, n);
+	   "\"dynpromote.stub.%s.%u\":\n", site.function, n, site.function, n);
+  if (cfi)
+    fputs ("\t.cfi_startproc\n", f);
+  /* A guarded site's hit patch point: jmp +3, to the entry, until the
+     runtime points it at the guard's target.  */
+  if (site.guarded)
+    fprintf (f, ".Ldp_hit_%u:\n"
+	     "\t.byte 0xe9, 0x03, 0x00, 0x00, 0x00, 0x0f, 0x1f, 0x00\n", n);
+  fprintf (f, ".Ldp_entry_%u:\n", n);
   /* The guard's miss path enters here too, under its own name.  */
   if (site.guarded)
     fprintf (f, ".Ldp_miss_%u:\n", n);
-  if (cfi)
-    fputs ("\t.cfi_startproc\n", f);
   fprintf (f, "\t.byte 0x0f, 0x1f, 0x44, 0x00, 0x00, 0x0f, 0x1f, 0x00\n"
 	   "\tdecl\t%s+%d(%%rip)\n"
 	   "\t.byte 0x0f, 0x88\n"
@@ -405,9 +454,11 @@ dp_output_registration (FILE *f, const dp_registration &reg)
 	   "\tleaq\t%s(%%rip), %%rsi\n"
 	   "\tleaq\t__start_%s(%%rip), %%rdx\n"
 	   "\tleaq\t__stop_%s(%%rip), %%rcx\n"
+	   "\tleaq\t__start_%s(%%rip), %%r8\n"
+	   "\tleaq\t__start_%s(%%rip), %%r9\n"
 	   "\tjmp\t%s@PLT\n",
 	   DYNPROMOTE_ABI_VERSION, reg.slot, reg.section, reg.section,
-	   reg.register_fn);
+	   DP_STUBS_FIRST_SECTION, DP_STUBS_LAST_SECTION, reg.register_fn);
   dp_output_function_end (f, reg.ctor);
 
   dp_output_comdat_function_start (f, reg.dtor, group);
@@ -436,8 +487,11 @@ dp_output_registration (FILE *f, const dp_registration &reg)
 	   DP_OBJECT_SLOT_SIZE, reg.slot, DP_OBJECT_SLOT_SIZE);
 
   fprintf (f, "\t.hidden __start_%s\n"
-	   "\t.hidden __stop_%s\n",
-	   reg.section, reg.section);
+	   "\t.hidden __stop_%s\n"
+	   "\t.hidden __start_%s\n"
+	   "\t.hidden __start_%s\n",
+	   reg.section, reg.section, DP_STUBS_FIRST_SECTION,
+	   DP_STUBS_LAST_SECTION);
 }
 
 void
@@ -451,6 +505,10 @@ dp_emit_unit_end (void *, void *)
   if (ASSEMBLER_DIALECT == ASM_INTEL)
     fputs ("\t.att_syntax prefix\n", asm_out_file);
   dp_static_emit_unit_end (asm_out_file);
+  /* Every unit with a registration has stubs or static-call
+     trampolines, so the first bracket is out already.  */
+  if (dp_stub_bracket_open)
+    dp_output_stub_bracket (asm_out_file, DP_STUBS_LAST_SECTION);
   if (dp_site_count)
     {
       static const dp_registration sites = {

@@ -71,6 +71,7 @@ extern void dp_emit_unit_end (void *gcc_data, void *user_data);
 extern void dp_push_section (FILE *f, const char *name, const char *flags,
 			     const char *type);
 extern void dp_pop_section (FILE *f);
+extern void dp_push_stubs_section (FILE *f, const char *group);
 extern void dp_request_thunk (void);
 extern const char *dp_state_symbol (const dp_site_info &site);
 

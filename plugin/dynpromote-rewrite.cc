@@ -264,8 +264,9 @@ dp_emit_recognised_before (rtx pattern, rtx_insn *before)
        cmpq  STATE.guard(%rip), %r11
        jne   .Lmiss                     (a sibcall: jne .Ldp_miss_N)
        addq  $1, STATE.direct_hits(%rip)
-       call  .Ldp_entry_N               the runtime points this call at
-     .Lret:                             the guard's target
+       call  .Ldp_hit_N                 the stub's hit patch point, which
+     .Lret:                             the runtime points at the guard's
+					target
        ...
      .Lmiss:                            after the next barrier
        call  .Ldp_miss_N                a copy of INSN: same notes (EH
@@ -326,8 +327,8 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
   if (sibcall)
     {
       /* A conditional tail jump to the entry: no return to plan for.
-	 Locked into one 8-byte bundle (0f 85 rel32) so the runtime can
-	 point it past the entry, as it does a miss call.  */
+	 Locked into one 8-byte bundle (0f 85 rel32), like every branch
+	 the pass emits.  */
       char text[128];
       snprintf (text, sizeof text,
 		DP_BUNDLE_LOCK "\n\tjne\t.Ldp_miss_%u\n\t" DP_BUNDLE_UNLOCK,
@@ -366,9 +367,7 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
 
   /* The miss block, out of line.  Its call is locked into one 8-byte
      bundle like the hot call, the label inside the lock (padding goes
-     before the lock), so the jne lands on the call itself and the
-     runtime can point its rel32 past the entry (dp_guard_miss_branch in
-     runtime/promote.c).  */
+     before the lock), so it never crosses a cache line either.  */
   rtx_insn *after = barrier;
   if (unlock_insn)
     after = emit_insn_after (dp_asm_text (DP_BUNDLE_LOCK, loc), barrier);
@@ -454,10 +453,14 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
   site.function = dp_function_asm_name (current_function_decl);
   site.family = dp_call_family (MEM_EXPR (mem));
   site.guarded = false;
-  /* Guarded only where the runtime can point the call itself.  */
   if (dp_settings.inline_guard && dp_settings.align_calls)
     site.guarded = dp_add_inline_guard (insn, label_insn, unlock_insn,
 					number, dp_state_symbol (site), loc);
+  /* A guard hit calls the stub's hit patch point, which the runtime
+     points at the guard's target (the miss call, a copy made above,
+     keeps the entry).  */
+  if (site.guarded)
+    dp_set_call_target (PATTERN (insn), ".Ldp_hit_", number);
   dp_emit_site (site);
   return NULL;
 }

@@ -169,13 +169,14 @@ dp_static_output_trampoline (FILE *f, const char *tramp)
 {
   bool cfi = dwarf2out_do_cfi_asm ();
   const char *key = dp_static_key_name (tramp);
-  fprintf (f, "\t.section %s,\"axG\",@progbits,%s,comdat\n"
-	   "\t.p2align 3\n"
+  /* With the stubs, in the pages the runtime may write.  */
+  dp_push_stubs_section (f, tramp);
+  fprintf (f, "\t.p2align 3\n"
 	   "\t.globl %s\n"
 	   "\t.hidden %s\n"
 	   "\t.type %s, @function\n"
 	   "%s:\n",
-	   DP_SCALL_TRAMP_SECTION, tramp, tramp, tramp, tramp, tramp);
+	   tramp, tramp, tramp, tramp);
   if (cfi)
     fputs ("\t.cfi_startproc\n", f);
   /* static_call (name) may also be taken as a function pointer: under
@@ -192,7 +193,8 @@ dp_static_output_trampoline (FILE *f, const char *tramp)
   dp_static_output_jump (f, cfi);
   if (cfi)
     fputs ("\t.cfi_endproc\n", f);
-  fprintf (f, "\t.size %s, .-%s\n", tramp, tramp);
+  fprintf (f, "\t.size %s, .-%s\n"
+	   "\t.popsection\n", tramp, tramp);
 
   /* Its record, in the same group: kept or dropped with it.  */
   fprintf (f, "\t.section %s,\"awG\",@progbits,%s,comdat\n"

@@ -81,33 +81,23 @@ struct dp_site_state
   uint64_t last_patch_ns;  /* CLOCK_MONOTONIC of the last patch.  */
   uint64_t window_hits;    /* direct_hits when the window started.  */
   uint32_t expected_miss;  /* percent of misses the decision expected.  */
-  uint8_t callsite;        /* enum dp_callsite.  */
+  uint8_t routed;          /* the entry was ever redirected.  */
   uint8_t direct;          /* enum dp_direct.  */
   uint16_t learned[DP_SLOTS];  /* samples each promoted slot was decided
 				  on (saturated).  */
-  uint8_t misscall;        /* enum dp_callsite of the guard-miss branch.  */
+  uint8_t spare;
   uint8_t hold;            /* a decision for the branch predictor waits
 			      for 8x dp_decide_samples samples.  */
 };
 
-/* Whether a guarded site's call points straight at its hottest target
-   (the guard's value), skipping stub and trampoline.  */
+/* Whether a guarded site's hit patch point jumps straight to its
+   hottest target (the guard's value), skipping entry and trampoline.  */
 enum dp_direct
 {
-  DP_DIRECT_NONE = 0,      /* the call goes to the entry or trampoline.  */
+  DP_DIRECT_NONE = 0,      /* the hit point jumps to the entry.  */
   DP_DIRECT_PENDING,       /* guard written; waits for a grace period.  */
   DP_DIRECT_ARMED,         /* in the grace period now running.  */
-  DP_DIRECT_ON             /* the call points at the guard's target.  */
-};
-
-/* Whether the promoter can point a site's call instruction (or its
-   guard-miss branch) itself at the trampoline (skipping the stub's
-   jump), or only the stub's entry.  */
-enum dp_callsite
-{
-  DP_CALLSITE_UNKNOWN = 0, /* not looked at yet.  */
-  DP_CALLSITE_DIRECT,      /* the call's rel32 is patched.  */
-  DP_CALLSITE_STUB         /* not patchable: routed through the entry.  */
+  DP_DIRECT_ON             /* the hit point jumps to the guard's target.  */
 };
 
 _Static_assert (sizeof (struct dp_site_state) == DP_STATE_SIZE,
@@ -193,11 +183,12 @@ struct dp_range
   uintptr_t lo, hi;
 };
 
-/* execmem.c: executable memory, never writable and executable at once.  */
+/* execmem.c: executable memory, never writable and executable at once;
+   writable aliases exist only between a first store and the end of the
+   promoter's batch (dp_execmem_seal).  */
 enum dp_region_kind
 {
-  DP_REGION_STUBS,         /* an object's stub pages, adopted.  */
-  DP_REGION_TEXT,          /* text pages holding patched call sites.  */
+  DP_REGION_STUBS,         /* an object's stub pages, moved to our memory.  */
   DP_REGION_POOL           /* fresh memory for trampolines.  */
 };
 
@@ -205,20 +196,21 @@ struct dp_exec_region
 {
   struct dp_exec_region *next;
   uintptr_t rx;            /* executable view.  */
-  char *rw;                /* writable view of the same memfd.  */
+  char *rw;                /* writable alias while open, else NULL.  */
   size_t size;
   int kind;
+  int users;               /* stub pages: the promoter, static calls.  */
 };
 
 int dp_execmem_available (void) DP_HIDDEN;
-struct dp_exec_region *dp_execmem_adopt (uintptr_t start, uintptr_t end,
-					 int kind) DP_HIDDEN;
-void dp_execmem_release_adopted (uintptr_t lo, uintptr_t hi) DP_HIDDEN;
+struct dp_exec_region *dp_execmem_adopt_stubs (uintptr_t lo, uintptr_t hi)
+  DP_HIDDEN;
 struct dp_exec_region *dp_execmem_pool_near (uintptr_t lo, uintptr_t hi,
 					     size_t size) DP_HIDDEN;
 struct dp_exec_region *dp_execmem_find (uintptr_t addr) DP_HIDDEN;
 void *dp_execmem_writable (struct dp_exec_region *, uintptr_t addr)
   DP_HIDDEN;
+void dp_execmem_seal (void) DP_HIDDEN;
 void dp_execmem_changed (uintptr_t addr, size_t len) DP_HIDDEN;
 void dp_execmem_release (struct dp_exec_region *, int unmap_exec) DP_HIDDEN;
 int dp_execmem_after_fork_child (void) DP_HIDDEN;
@@ -255,13 +247,11 @@ struct dp_object
   struct dp_object *next;
   const struct dp_site_record *begin;
   const struct dp_site_record *end;
+  uintptr_t stubs_lo, stubs_hi;  /* its stub pages (registration).  */
   /* Owned by the promoter.  */
-  struct dp_exec_region *stubs;  /* writable view of the stubs.  */
+  struct dp_exec_region *stubs;  /* the stub pages, once adopted.  */
   uintptr_t code_lo, code_hi;    /* the object's mapped range.  */
   int adopt_failed;
-  uint8_t *callsites;            /* enum dp_callsite of shared-family
-				    members' calls and guard-miss
-				    branches, two by record index.  */
 };
 
 typedef void (*dp_object_visitor) (struct dp_object *, void *);
@@ -301,6 +291,7 @@ struct dp_promoter_stats
   uint64_t promotions, relearns, megamorphic, predicted, rechecks, patches;
   uint64_t retired, reclaimed, grace_periods, grace_ns;
   uint64_t passes, pass_ns;  /* promoter passes (service.c) and their time */
+  uint64_t write_maps;       /* writable aliases mapped (execmem.c) */
 };
 extern struct dp_promoter_stats dp_promoter_stats DP_HIDDEN;
 extern volatile uint32_t dp_max_targets DP_HIDDEN;
@@ -317,10 +308,10 @@ void dp_promoter_forget (struct dp_object *) DP_HIDDEN;
 int dp_promoter_synchronize (void) DP_HIDDEN;
 void dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)
   DP_HIDDEN;
-/* Patching the program's code (promote.c), also for static calls.  */
-int dp_code_branch_to (uintptr_t insn, uint8_t opcode, uintptr_t dest)
+/* Patching stub pages (promote.c), also for static calls.  */
+struct dp_exec_region *dp_code_adopt_stubs (uintptr_t lo, uintptr_t hi)
   DP_HIDDEN;
-int dp_code_store_rel32 (uintptr_t insn, uintptr_t dest) DP_HIDDEN;
+void dp_code_release_stubs (struct dp_exec_region *) DP_HIDDEN;
 int dp_code_store8 (uintptr_t addr, uint64_t value) DP_HIDDEN;
 void dp_code_lock (void) DP_HIDDEN;
 void dp_code_unlock (void) DP_HIDDEN;

@@ -16,13 +16,11 @@
             dp_model_verdict).
             It writes a trampoline into a pool within rel32 reach of the
             site's object, serialises all cores, then points the stub's
-            entry at it with one aligned 8-byte store, and the call site
-            itself too where its rel32 can be replaced the same way (the
-            call then reaches the trampoline without the stub's jump),
-            and the inline guard's miss branch likewise, and serialises
-            again.
-   RELEARN  points the call site and the entry back at the learning
-            path, retires the
+            entry at it with one aligned 8-byte store and serialises
+            again; a guarded site's hit patch point later jumps to the
+            hottest target itself (the guard round).
+   RELEARN  points the entry (and the hit patch point) back at the
+            learning path, retires the
             trampoline, and lets the site learn again (bounded by
             DYNPROMOTE_MAX_REPATCH and DYNPROMOTE_REPATCH_INTERVAL_MS).
    RECHECK  (no request: the pass asks to run again when one is due) sends
@@ -43,8 +41,10 @@
    targets, only after a grace period (quiesce.c), which a pass starts
    and later passes poll without waiting (dp_grace_step); in a
    single-threaded process it ends in the pass that starts it.  Writes go
-   through the writable view of the memfd-backed
-   pages (execmem.c): nothing is ever writable and executable at once.
+   through a writable alias of the stub pages and pools that exists only
+   until the promoter's lock is released (execmem.c): nothing is ever
+   writable and executable at once, and the program's own code is never
+   written.
 
    Core serialisation: membarrier(PRIVATE_EXPEDITED_SYNC_CORE) makes every
    CPU running a thread of ours execute a core-serialising instruction
@@ -178,26 +178,6 @@ dp_sync_cores_init (void)
     }
 }
 
-/* Writable view of the aligned 8-byte word of code at WORD, giving its
-   page a writable view the first time (code pages are adopted only when
-   something on them is first patched).  */
-static uint64_t *
-dp_code_word (uintptr_t word)
-{
-  struct dp_exec_region *region = dp_execmem_find (word);
-  if (!region)
-    region = dp_execmem_adopt (word, word + 8, DP_REGION_TEXT);
-  return region ? dp_execmem_writable (region, word) : NULL;
-}
-
-/* Does the rel32 at REL lie inside one aligned 8-byte word, so that one
-   aligned store can replace it?  */
-static int
-dp_rel32_in_word (uintptr_t rel)
-{
-  return (rel & 7) <= 4;
-}
-
 /* Where the rel32 (or disp32) at REL leads, for an instruction that
    ends at NEXT.  */
 static uintptr_t
@@ -208,82 +188,26 @@ dp_rel32_target (uintptr_t rel, uintptr_t next)
   return next + (intptr_t) disp;
 }
 
-/* Does the rel32 at REL, of a branch whose next instruction is at NEXT,
-   reach DEST, and can one aligned store replace it?  */
-static int
-dp_rel32_reaches (uintptr_t rel, uintptr_t next, uintptr_t dest)
-{
-  return dp_rel32_in_word (rel) && dp_rel32_target (rel, next) == dest;
-}
-
-/* Is the 5-byte instruction at INSN exactly OPCODE (e8 call or e9 jmp)
-   with a rel32 reaching DEST, and does its rel32 lie inside one aligned
-   8-byte word?  */
-int
-dp_code_branch_to (uintptr_t insn, uint8_t opcode, uintptr_t dest)
-{
-  return *(const uint8_t *) insn == opcode
-	 && dp_rel32_reaches (insn + 1, insn + 5, dest);
-}
-
-/* Replace the LEN bytes of code at ADDR, which lie inside one aligned
-   8-byte word, with the LEN low bytes of BYTES, with one aligned store.
-   Returns 0, or -1 if the page cannot be written.  */
-static int
-dp_code_store_in_word (uintptr_t addr, uint64_t bytes, unsigned len)
-{
-  uintptr_t aligned = addr & ~(uintptr_t) 7;
-  unsigned shift = (unsigned) ((addr - aligned) * 8);
-  uint64_t *word = dp_code_word (aligned);
-  if (!word)
-    return -1;
-  uint64_t mask = (1ull << (8 * len)) - 1;
-  uint64_t v = __atomic_load_n (word, __ATOMIC_RELAXED);
-  v = (v & ~(mask << shift)) | ((bytes & mask) << shift);
-  __atomic_store_n (word, v, __ATOMIC_RELEASE);
-  dp_execmem_changed (aligned, 8);
-  return 0;
-}
-
-/* Point the branch whose rel32 is at REL and whose next instruction is
-   at NEXT at DEST, with one aligned store.  Returns 0, or -1 if DEST is
-   out of reach or the page cannot be written.  */
-static int
-dp_code_store_rel32_at (uintptr_t rel, uintptr_t next, uintptr_t dest)
-{
-  if (!dp_codegen_reachable (next, dest))
-    return -1;
-  return dp_code_store_in_word (rel, (uint32_t) (dest - next), 4);
-}
-
-/* Point the branch at REL/NEXT at DEST, or, if DEST is out of its
-   reach, at FALLBACK (the site's entry, which it reached as built).  */
-static void
-dp_code_point_rel32 (uintptr_t rel, uintptr_t next, uintptr_t dest,
-		     uintptr_t fallback)
-{
-  if (dp_code_store_rel32_at (rel, next, dest) != 0)
-    dp_code_store_rel32_at (rel, next, fallback);
-}
-
-/* Point the call or jmp at INSN (checked with dp_code_branch_to) at
-   DEST.  */
-int
-dp_code_store_rel32 (uintptr_t insn, uintptr_t dest)
-{
-  return dp_code_store_rel32_at (insn + 1, insn + 5, dest);
-}
-
-/* Store the aligned 8 bytes at ADDR of the program's code.  */
+/* Store the aligned 8 bytes at ADDR of an adopted stub page.  */
 int
 dp_code_store8 (uintptr_t addr, uint64_t value)
 {
-  uint64_t *word = dp_code_word (addr);
+  struct dp_exec_region *region = dp_execmem_find (addr);
+  uint64_t *word = region ? dp_execmem_writable (region, addr) : NULL;
   if (!word)
     return -1;
   __atomic_store_n (word, value, __ATOMIC_RELEASE);
   dp_execmem_changed (addr, 8);
   return 0;
+}
+
+/* Every batch of stores ends before the lock is released: the writable
+   aliases go with it.  */
+static void
+dp_promoter_unlock (void)
+{
+  dp_execmem_seal ();
+  pthread_mutex_unlock (&dp_promoter_lock);
 }
 
 /* Code patching outside the promoter (static calls) takes the same lock,
@@ -297,7 +221,21 @@ dp_code_lock (void)
 void
 dp_code_unlock (void)
 {
-  pthread_mutex_unlock (&dp_promoter_lock);
+  dp_promoter_unlock ();
+}
+
+/* The stub pages [LO, HI) of a linked object, for writing; the promoter
+   and static calls share one region.  Call with the lock held.  */
+struct dp_exec_region *
+dp_code_adopt_stubs (uintptr_t lo, uintptr_t hi)
+{
+  return dp_execmem_adopt_stubs (lo, hi);
+}
+
+void
+dp_code_release_stubs (struct dp_exec_region *region)
+{
+  dp_execmem_release (region, 0);
 }
 
 /* May code be patched now?  Only when the promoter runs (so cores can be
@@ -314,186 +252,9 @@ dp_code_sync (void)
   dp_sync_cores ();
 }
 
-/* Where the enum dp_callsite of REC's call (MISS 0) or of its guard-miss
-   branch (MISS 1) is kept: in its state, or, for a member of a shared
-   family (whose state all members share), in the object's side array;
-   NULL if that cannot be allocated.  */
-static uint8_t *
-dp_callsite_of (struct dp_object *obj, const struct dp_site_record *rec,
-		int miss)
-{
-  if (!(rec->flags & DP_FLAG_SHARED))
-    return miss ? &dp_state_of (rec)->misscall : &dp_state_of (rec)->callsite;
-  if (!obj->callsites)
-    obj->callsites = dp_alloc ((size_t) (obj->end - obj->begin) * 2);
-  return obj->callsites ? &obj->callsites[2 * (rec - obj->begin) + miss]
-			: NULL;
-}
-
-/* Can the promoter point REC's call instruction itself, and where is it?
-   Only when the plugin said where it is, its rel32 lies inside one
-   naturally aligned 8-byte word (one aligned store then replaces it
-   atomically, on Intel and AMD alike; the plugin's align-calls, on by
-   default, guarantees it), and its bytes are exactly the instruction the
-   plugin emitted.  Decided once per site.  Returns 0 and the call's
-   address in *CALL, or -1 if the site can only be routed through its
-   entry.  */
-static int
-dp_callsite (struct dp_object *obj, const struct dp_site_record *rec,
-	     uintptr_t *call)
-{
-  uint8_t *callsite = dp_callsite_of (obj, rec, 0);
-  *call = (uintptr_t) DP_REL (rec, call_rel);
-  if (!callsite || *callsite == DP_CALLSITE_STUB)
-    return -1;
-  if (*callsite == DP_CALLSITE_UNKNOWN)
-    {
-      uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
-      int ok = (rec->flags & DP_FLAG_CALL_KNOWN)
-	       && *call >= obj->code_lo && *call + 5 <= obj->code_hi
-	       && dp_code_branch_to (*call, rec->kind == DP_KIND_CALL ? 0xe8
-								 : 0xe9,
-				     entry);
-      *callsite = ok ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
-    }
-  return *callsite == DP_CALLSITE_DIRECT ? 0 : -1;
-}
-
 static int dp_guard_window (const struct dp_object *obj,
 			    const struct dp_site_record *rec,
 			    struct dp_range *range);
-
-/* A branch the promoter can point elsewhere: its rel32 and the address
-   of the instruction after it.  */
-struct dp_branch
-{
-  uintptr_t rel, next;
-  int indirect;            /* the miss call is `cs cs call *%r11' now
-			      (dp_miss_call_make_indirect): no rel32.  */
-};
-
-/* The 5-byte `cs cs call *%r11' (`cs notrack call *%r11' for a notrack
-   site) that dp_miss_call_make_indirect writes, as a little-endian
-   value.  */
-static uint64_t
-dp_miss_call_indirect_bytes (const struct dp_site_record *rec)
-{
-  uint64_t second = (rec->flags & DP_FLAG_NOTRACK) ? 0x3e : 0x2e;
-  return 0x2e | second << 8 | 0x41ull << 16 | 0xffull << 24
-	 | 0xd3ull << 32;
-}
-
-/* Decode the guard-miss branch of guarded site REC from its compare
-   (found by dp_guard_window): for a call, the jne right after the
-   compare (0f 85 rel32 or 75 rel8) leads to the out-of-line miss block,
-   whose first instruction is the miss call (e8 rel32); for a sibcall,
-   the jne itself (0f 85 rel32, after at most 7 bytes of bundle padding)
-   is the miss branch.  A miss call the runtime made indirect is
-   recognised too (BR->indirect).  Returns 0, or -1 if the bytes are not
-   that.  */
-static int
-dp_guard_miss_decode (const struct dp_object *obj,
-		      const struct dp_site_record *rec, struct dp_branch *br)
-{
-  struct dp_range window;
-  if (dp_guard_window (obj, rec, &window) != 0)
-    return -1;
-  uintptr_t jne = window.lo + 7;
-  if (rec->kind == DP_KIND_SIBCALL)
-    {
-      for (uintptr_t at = jne; at < jne + 8 && at + 6 <= window.hi; at++)
-	{
-	  const uint8_t *p = (const uint8_t *) at;
-	  if (p[0] == 0x0f && p[1] == 0x85)
-	    {
-	      br->rel = at + 2;
-	      br->next = at + 6;
-	      br->indirect = 0;
-	      return 0;
-	    }
-	}
-      return -1;
-    }
-  const uint8_t *p = (const uint8_t *) jne;
-  uintptr_t miss;
-  if (p[0] == 0x0f && p[1] == 0x85)
-    miss = dp_rel32_target (jne + 2, jne + 6);
-  else if (p[0] == 0x75)
-    miss = jne + 2 + (intptr_t) (int8_t) p[1];
-  else
-    return -1;
-  if (miss < obj->code_lo || miss + 5 > obj->code_hi)
-    return -1;
-  uint64_t bytes = 0;
-  memcpy (&bytes, (const void *) miss, 5);
-  br->indirect = bytes == dp_miss_call_indirect_bytes (rec);
-  if (*(const uint8_t *) miss != 0xe8 && !br->indirect)
-    return -1;
-  br->rel = miss + 1;
-  br->next = miss + 5;
-  return 0;
-}
-
-/* Can the promoter point REC's guard-miss branch past the entry (at the
-   trampoline, or at the stub's plain jump), and where is it?  Decided
-   once per site, while the branch still reaches the entry as the plugin
-   emitted it: bundle-locked, so its rel32 lies inside one aligned 8-byte
-   word.  Returns 0, or -1 if guard misses can only go through the
-   entry.  */
-static int
-dp_guard_miss_branch (struct dp_object *obj, const struct dp_site_record *rec,
-		      struct dp_branch *br)
-{
-  if (!(rec->flags & DP_FLAG_GUARDED))
-    return -1;
-  uint8_t *misscall = dp_callsite_of (obj, rec, 1);
-  if (!misscall || *misscall == DP_CALLSITE_STUB)
-    return -1;
-  int ok = dp_guard_miss_decode (obj, rec, br) == 0;
-  if (*misscall == DP_CALLSITE_UNKNOWN)
-    {
-      ok = ok && dp_rel32_reaches (br->rel, br->next,
-				   (uintptr_t) DP_REL (rec, entry_rel));
-      *misscall = ok ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
-    }
-  return ok && *misscall == DP_CALLSITE_DIRECT ? 0 : -1;
-}
-
-/* A site sent to the plain jump (megamorphic, predicted, unreachable,
-   nomem) has guard 0: every call takes the miss call, which then calls
-   the stub's protected indirect jump.  Without retpolines that jump is
-   a plain `jmp *%r11', so the miss call itself becomes the indirect
-   call, the way the compiler would have emitted it: `cs cs call *%r11'
-   (2e 2e 41 ff d3; `cs notrack' for a notrack site), the same five
-   bytes, the same return address, written with one aligned store (the
-   plugin bundle-locks the call into one 8-byte word).  Every version a
-   core can fetch is a complete call reaching %r11, so a core that still
-   runs the old bytes is right as well; docs/patching.md.  Returns 0, or
-   -1 where the miss call keeps its rel32.  */
-static int
-dp_miss_call_make_indirect (const struct dp_site_record *rec,
-			    const struct dp_branch *miss)
-{
-  if (rec->kind != DP_KIND_CALL || (rec->flags & DP_FLAG_RETPOLINE))
-    return -1;
-  uintptr_t insn = miss->rel - 1;
-  if ((insn & 7) > 3)		/* all five bytes in one aligned word */
-    return -1;
-  return dp_code_store_in_word (insn, dp_miss_call_indirect_bytes (rec), 5);
-}
-
-/* Undo dp_miss_call_make_indirect for a site that learns again (a
-   recheck): the miss call becomes `call DEST' again, or `call FALLBACK'
-   (the entry it was built with) if DEST is out of reach.  */
-static void
-dp_miss_call_make_direct (const struct dp_branch *miss, uintptr_t dest,
-			  uintptr_t fallback)
-{
-  if (!dp_codegen_reachable (miss->next, dest))
-    dest = fallback;
-  uint32_t disp = (uint32_t) (dest - miss->next);
-  dp_code_store_in_word (miss->rel - 1, 0xe8 | (uint64_t) disp << 8, 5);
-}
 
 /* Where dp_route_site sends a site.  */
 enum dp_dest
@@ -503,57 +264,56 @@ enum dp_dest
   DP_DEST_TRAMPOLINE       /* a trampoline.  */
 };
 
-/* Point REC's entry patch point, and its call instruction when
-   patchable, at DEST (T for a trampoline).  Every combination a thread
-   can see is a correct path to %r11, whatever order the two stores
-   reach it in; the caller serialises once for all of them.  Returns
-   whether the call instruction itself was pointed.  */
-static int
+/* The hit patch point of guarded site REC (dynpromote/abi.h), if it
+   holds a jump to the entry or to a function (what the plugin emitted,
+   or what the runtime wrote): 0 if it does not.  */
+static uintptr_t
+dp_guard_hit_point (const struct dp_site_record *rec)
+{
+  if (!(rec->flags & DP_FLAG_GUARDED))
+    return 0;
+  uintptr_t hit = (uintptr_t) DP_REL (rec, entry_rel) + DP_ENTRY_HIT_OFFSET;
+  const uint8_t *p = (const uint8_t *) hit;
+  if ((hit & 7) || p[0] != 0xe9 || p[5] != 0x0f || p[6] != 0x1f
+      || p[7] != 0x00)
+    return 0;
+  return hit;
+}
+
+/* Point REC's entry patch point at DEST (T for a trampoline), and a
+   guarded site's hit patch point back at the entry (the guard round
+   alone points it elsewhere).  Every value a thread can see is a
+   correct path to %r11; the caller serialises once for all of them.  */
+static void
 dp_route_one (struct dp_object *obj, const struct dp_site_record *rec,
 	      int dest_kind, uintptr_t t)
 {
   uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
   uint64_t entry_value;
-  uintptr_t dest;
   switch (dest_kind)
     {
     case DP_DEST_LEARN:
       entry_value = dp_codegen_entry_learning ();
-      dest = entry;
       break;
     case DP_DEST_JUMP:
-      dest = entry + DP_ENTRY_JUMP_OFFSET;
-      entry_value = dp_codegen_entry_jump (entry, dest);
+      entry_value = dp_codegen_entry_jump (entry,
+					   entry + DP_ENTRY_JUMP_OFFSET);
       break;
     default:
-      dest = t;
-      entry_value = dp_codegen_entry_jump (entry, dest);
+      entry_value = dp_codegen_entry_jump (entry, t);
       break;
     }
   uint64_t *slot = dp_execmem_writable (obj->stubs, entry);
+  if (!slot)
+    return;			/* the entry keeps a path that is right */
   __atomic_store_n (slot, entry_value, __ATOMIC_RELEASE);
   dp_execmem_changed (entry, 8);
   dp_promoter_stats.patches++;
+  dp_state_of (rec)->routed = 1;
 
-  /* A guard miss skips the entry's jump the same way, or, sent to the
-     plain jump, becomes that indirect call itself (until a recheck).  */
-  struct dp_branch miss;
-  if (dp_guard_miss_branch (obj, rec, &miss) == 0)
-    {
-      if (dest_kind == DP_DEST_JUMP
-	  && dp_miss_call_make_indirect (rec, &miss) == 0)
-	;
-      else if (miss.indirect)
-	dp_miss_call_make_direct (&miss, dest, entry);
-      else
-	dp_code_point_rel32 (miss.rel, miss.next, dest, entry);
-    }
-
-  uintptr_t call;
-  if (dp_callsite (obj, rec, &call) != 0)
-    return 0;
-  dp_code_point_rel32 (call + 1, call + 5, dest, entry);
-  return 1;
+  uintptr_t hit = dp_guard_hit_point (rec);
+  if (hit && dp_code_store8 (hit, dp_codegen_entry_jump (hit, entry)) == 0)
+    dp_promoter_stats.patches++;
 }
 
 /* Is M REC itself, or a member of REC's shared family (one state)?  */
@@ -573,31 +333,22 @@ dp_route_site (struct dp_object *obj, const struct dp_site_record *rec,
 	       int dest_kind, uintptr_t t)
 {
   struct dp_site_state *st = dp_state_of (rec);
-  if (!(rec->flags & DP_FLAG_SHARED))
-    dp_route_one (obj, rec, dest_kind, t);
-  else
-    {
-      /* The shared state's callsite says how the whole family went:
-	 call if every member's call was pointed, else stub.  */
-      int direct = 1;
-      for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
-	if (dp_same_state (rec, m))
-	  direct &= dp_route_one (obj, m, dest_kind, t);
-      st->callsite = direct ? DP_CALLSITE_DIRECT : DP_CALLSITE_STUB;
-    }
+  for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
+    if (dp_same_state (rec, m))
+      dp_route_one (obj, m, dest_kind, t);
   dp_sync_cores ();
   st->last_patch_ns = dp_monotonic_ns ();
 }
 
-/* The inline guard (dynpromote/abi.h).  A guarded call may point
-   straight at function F only while the guard holds F and a grace
-   period has shown that no thread is still between the compare and the
-   call having read an older guard.  So a promotion writes the guard
-   (the call still goes to the trampoline, right for any target) and
-   marks the site pending; dp_guard_round later runs one grace period
-   over the windows of every pending site and then points their calls at
-   their guards.  A relearn points the call back at the entry first and
-   only then clears the guard.  */
+/* The inline guard (dynpromote/abi.h).  A guarded call's hit patch
+   point may jump straight to function F only while the guard holds F
+   and a grace period has shown that no thread is still between the
+   compare and the call having read an older guard.  So a promotion
+   writes the guard (the hit point still jumps to the entry, right for
+   any target) and marks the site pending; the guard round later runs one
+   grace period over the windows of every pending site and then points
+   their hit points at their guards.  A relearn points the hit point
+   back at the entry first and only then clears the guard.  */
 
 /* The window of guarded site REC: from its compare to the end of its
    call, found by looking back from the call for the compare that reads
@@ -625,7 +376,8 @@ dp_guard_window (const struct dp_object *obj,
   return -1;
 }
 
-/* Can every site sharing REC's state be pointed straight at TARGET?  */
+/* Can the hit point of every site sharing REC's state jump straight to
+   TARGET?  */
 static int
 dp_guard_possible (struct dp_object *obj, const struct dp_site_record *rec,
 		   uintptr_t target)
@@ -636,10 +388,9 @@ dp_guard_possible (struct dp_object *obj, const struct dp_site_record *rec,
       if (!dp_same_state (rec, m))
 	continue;
       struct dp_range range;
-      uintptr_t call;
-      if (dp_guard_window (obj, m, &range) != 0
-	  || dp_callsite (obj, m, &call) != 0
-	  || !dp_codegen_reachable (call + 5, target))
+      uintptr_t hit = dp_guard_hit_point (m);
+      if (dp_guard_window (obj, m, &range) != 0 || !hit
+	  || !dp_codegen_reachable (hit + 5, target))
 	return 0;
       members++;
     }
@@ -661,21 +412,18 @@ dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
   st->direct = DP_DIRECT_PENDING;
   __atomic_thread_fence (__ATOMIC_SEQ_CST);
   /* Until the grace period, a guard hit takes the entry (the trampoline,
-     sampled): a pass polls the grace period only when some sampled call
+     sampled), where the hit point has jumped since the site was last
+     routed: a pass polls the grace period only when some sampled call
      comes by, and these calls may be all the program makes.  Their hits
      are sampled meanwhile, and the guard's counter counts for the dump
-     and the relearn window only once the call goes direct (it restarts
-     then).  Either
-     destination is right for any target: no serialisation.  */
-  for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
-    if (dp_same_state (rec, m))
-      dp_code_store_rel32 ((uintptr_t) DP_REL (m, call_rel),
-			   (uintptr_t) DP_REL (m, entry_rel));
+     and the relearn window only once the hit point goes direct (it
+     restarts then).  */
+  (void) obj;
   dp_guard_pending = 1;
 }
 
-/* Before a site learns again: its calls were pointed back at the entry
-   (and serialised) by the caller, so the guard may change.  */
+/* Before a site learns again: its hit points were pointed back at the
+   entry (and serialised) by the caller, so the guard may change.  */
 static void
 dp_guard_clear (struct dp_site_state *st)
 {
@@ -734,8 +482,8 @@ dp_guard_collect (struct dp_object *obj, void *data)
     }
 }
 
-/* Round, second pass (after the grace period): point the calls of armed
-   sites at their guards, or send them back to pending.  */
+/* Round, second pass (after the grace period): point the hit points of
+   armed sites at their guards, or send them back to pending.  */
 static void
 dp_guard_apply (struct dp_object *obj, void *data)
 {
@@ -748,9 +496,9 @@ dp_guard_apply (struct dp_object *obj, void *data)
       if (!round->ok || round->failed)
 	continue;
       uintptr_t target = __atomic_load_n (&st->guard, __ATOMIC_RELAXED);
-      uintptr_t call;
-      if (st->status != DP_STATUS_PROMOTED || !target
-	  || dp_callsite (obj, rec, &call) != 0)
+      uintptr_t hit = dp_guard_hit_point (rec);
+      if (st->status != DP_STATUS_PROMOTED || !target || !hit
+	  || !dp_codegen_reachable (hit + 5, target))
 	continue;
       /* Until now the guard's hits went to the entry and were sampled,
 	 and its counter counted them too.  The counter cannot be reset
@@ -765,7 +513,7 @@ dp_guard_apply (struct dp_object *obj, void *data)
       __atomic_store_n (&st->slot[0].samples, d0 < s0 ? s0 - d0 : 0,
 			__ATOMIC_RELAXED);
       st->window_hits = before;
-      if (dp_code_store_rel32 (call, target) == 0)
+      if (dp_code_store8 (hit, dp_codegen_entry_jump (hit, target)) == 0)
 	round->patched++;
     }
 }
@@ -788,7 +536,8 @@ dp_guard_settle (struct dp_object *obj, void *data)
     }
 }
 
-/* Give OBJ's stubs a writable view, once.  */
+/* Make OBJ's stub pages runtime memory, once: every stub of the object
+   must lie inside them.  Warns once per object if they cannot be.  */
 static int
 dp_adopt_stubs (struct dp_object *obj)
 {
@@ -796,18 +545,24 @@ dp_adopt_stubs (struct dp_object *obj)
     return 0;
   if (obj->adopt_failed)
     return -1;
-  uintptr_t lo = UINTPTR_MAX, hi = 0;
-  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+  int inside = obj->stubs_lo < obj->stubs_hi;
+  for (const struct dp_site_record *rec = obj->begin;
+       inside && rec < obj->end; rec++)
     {
       uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
-      if (entry < lo)
-	lo = entry;
-      if (entry + rec->slow_offset + 64 > hi)
-	hi = entry + rec->slow_offset + 64;
+      inside = entry + DP_ENTRY_HIT_OFFSET >= obj->stubs_lo
+	       && entry + rec->slow_offset < obj->stubs_hi;
     }
-  obj->stubs = lo < hi ? dp_execmem_adopt (lo, hi, DP_REGION_STUBS) : NULL;
+  obj->stubs = inside ? dp_code_adopt_stubs (obj->stubs_lo, obj->stubs_hi)
+		      : NULL;
   if (!obj->stubs)
     {
+      char path[512];
+      dp_object_path (obj->begin, path, sizeof path);
+      dp_warn ("%s: its stubs are not in pages of their own (%s); its"
+	       " indirect calls stay unpromoted", path,
+	       inside ? strerror (errno) : "a linker script that moves"
+	       " the dynpromote_stubs sections?");
       obj->adopt_failed = 1;
       return -1;
     }
@@ -1164,6 +919,16 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
      at it): the chain starts with the second.  */
   int guarded = dp_guard_possible (obj, rec, targets[0]);
   uint8_t *buf = dp_execmem_writable (pool->region, t);
+  if (!buf)
+    {
+      /* No writable alias now (out of mappings): the site stays on its
+	 learning path, unsampled, like one whose stubs cannot be
+	 adopted.  */
+      dp_chunk_free (pool, chunk);
+      st->status = DP_STATUS_NOMEM;
+      st->countdown = INT32_MAX;
+      return;
+    }
   if (dp_codegen_trampoline (rec, t, targets + guarded, m - guarded, buf)
       != 0)
     {
@@ -1309,12 +1074,14 @@ dp_grace_reclaim (int ok)
     {
       struct dp_retired *r = batch;
       batch = r->next;
-      if (ok)
+      void *chunk = ok ? dp_execmem_writable (r->pool->region,
+					      dp_chunk_addr (r->pool,
+							     r->chunk))
+		       : NULL;
+      if (chunk)
 	{
 	  /* Poison before reuse: a thread that should not be there traps.  */
-	  memset (dp_execmem_writable (r->pool->region,
-				       dp_chunk_addr (r->pool, r->chunk)),
-		  0xcc, DP_CHUNK);
+	  memset (chunk, 0xcc, DP_CHUNK);
 	  dp_execmem_changed (dp_chunk_addr (r->pool, r->chunk), DP_CHUNK);
 	  dp_chunk_free (r->pool, r->chunk);
 	  dp_promoter_stats.reclaimed++;
@@ -1519,13 +1286,13 @@ dp_promoter_pass (uintptr_t program_sp)
     }
   if (!dp_registry_trylock ())
     {
-      pthread_mutex_unlock (&dp_promoter_lock);
+      dp_promoter_unlock ();
       dp_service_at (dp_monotonic_ns () + DP_PASS_RETRY_NS);
       return;
     }
   dp_pass_locked (program_sp);
   dp_registry_unlock ();
-  pthread_mutex_unlock (&dp_promoter_lock);
+  dp_promoter_unlock ();
 }
 
 /* A pass for the program's own request (a dump it asked for): the
@@ -1540,7 +1307,7 @@ dp_promoter_pass_now (void)
   dp_registry_lock ();
   dp_pass_locked ((uintptr_t) __builtin_frame_address (0));
   dp_registry_unlock ();
-  pthread_mutex_unlock (&dp_promoter_lock);
+  dp_promoter_unlock ();
 }
 
 /* Lock order everywhere: stats, promoter, registry.  Holding them all
@@ -1583,7 +1350,7 @@ dp_atfork_parent (void)
 {
   dp_wait_for_child_copy ();
   dp_registry_unlock ();
-  pthread_mutex_unlock (&dp_promoter_lock);
+  dp_promoter_unlock ();
   dp_stats_unlock ();
   dp_service_fork_parent ();
 }
@@ -1622,7 +1389,7 @@ dp_atfork_child (void)
       dp_gp_retry_ns = 0;
     }
   dp_registry_unlock ();
-  pthread_mutex_unlock (&dp_promoter_lock);
+  dp_promoter_unlock ();
   dp_stats_unlock ();
   dp_service_fork_child ();
   if (dp_retired_list || dp_guard_pending)
@@ -1673,15 +1440,12 @@ dp_promoter_forget (struct dp_object *obj)
 	dp_retire (st->trampoline);
       st->trampoline = 0;
     }
-  /* The stub pages and patched text pages go with the object's mapping;
-     only their writable views are ours to drop.  */
+  /* The stub pages go with the object's mapping; only our record of
+     them is ours to drop.  */
   if (obj->stubs)
-    dp_execmem_release (obj->stubs, 0);
+    dp_code_release_stubs (obj->stubs);
   obj->stubs = NULL;
-  dp_free (obj->callsites);
-  obj->callsites = NULL;
-  dp_execmem_release_adopted (obj->code_lo, obj->code_hi);
-  pthread_mutex_unlock (&dp_promoter_lock);
+  dp_promoter_unlock ();
   dp_service_request ();
 }
 
@@ -1714,7 +1478,7 @@ dp_promoter_synchronize (void)
 	result = dp_retired_list == NULL ? 0 : -1;
       dp_schedule_next_pass (in_flight);
       dp_registry_unlock ();
-      pthread_mutex_unlock (&dp_promoter_lock);
+      dp_promoter_unlock ();
       if (done || dp_monotonic_ns () > deadline)
 	break;
       struct timespec ts = { 0, 1000000 };

@@ -1,7 +1,8 @@
 /* registry.c - which objects (executable, shared objects) have sites.
 
    Each object built with the plugin calls __dynpromote_register from a
-   constructor with its record array and a slot of DP_OBJECT_SLOT_SIZE
+   constructor with its record array, its stub pages (checked before
+   they are written) and a slot of DP_OBJECT_SLOT_SIZE
    bytes in its own .bss, which becomes its struct dp_object: registering
    needs no allocation, so it works before this runtime's own constructor
    and in any order.  __dynpromote_unregister runs from the object's
@@ -90,12 +91,14 @@ dp_registry_set_exiting (void)
 }
 
 void __dynpromote_register (unsigned abi, void *slot, const void *begin,
-			    const void *end);
+			    const void *end, const void *stubs_lo,
+			    const void *stubs_hi);
 void __dynpromote_unregister (void *slot);
 
 void
 __dynpromote_register (unsigned abi, void *slot, const void *begin,
-		       const void *end)
+		       const void *end, const void *stubs_lo,
+		       const void *stubs_hi)
 {
   if (abi != DYNPROMOTE_ABI_VERSION)
     {
@@ -117,6 +120,8 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
   obj->abi = abi;
   obj->begin = begin;
   obj->end = end;
+  obj->stubs_lo = (uintptr_t) stubs_lo;
+  obj->stubs_hi = (uintptr_t) stubs_hi;
 
   dp_registry_lock ();
   struct dp_object **tail = &dp_objects;

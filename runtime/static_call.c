@@ -11,13 +11,16 @@
       aligned 8-byte store at its patch point of "jmp F" if F is within
       rel32 reach, else of "jmp +8" (the fallback: through the key's
       target);
-   3. every recorded call of the key: one aligned store of its rel32,
-      to F if within reach, else to the trampoline;
-   4. serialise all cores (membarrier SYNC_CORE).
+   3. serialise all cores (membarrier SYNC_CORE).
+
+   The trampolines live in the object's stub pages (dynpromote/abi.h),
+   the only pages of an object the runtime writes; the calls of a key
+   are never written, they keep calling its trampoline (a direct call
+   and a direct jump: docs/patching.md weighs it).
 
    Every state a thread can see on the way is a complete call of the old
    or the new function, so callers need not stop (docs/patching.md); after
-   step 4 every call that starts reaches F.  Nothing is freed or reused,
+   step 3 every call that starts reaches F.  Nothing is freed or reused,
    so no grace period is needed.  An object registered later is pointed
    at its keys' current targets when it registers.  Without the promoter
    (DYNPROMOTE=off or learn, no executable memory, a frozen fork) nothing
@@ -36,7 +39,9 @@ struct dp_scall_object
 {
   struct dp_scall_object *next;
   struct dp_scall_record *begin, *end;
-  uintptr_t code_lo, code_hi;
+  uintptr_t stubs_lo, stubs_hi;     /* its stub pages.  */
+  struct dp_exec_region *stubs;     /* once adopted.  */
+  int adopt_failed;
 };
 
 _Static_assert (sizeof (struct dp_scall_object) <= DP_OBJECT_SLOT_SIZE,
@@ -47,43 +52,55 @@ _Static_assert (sizeof (struct dp_scall_record) == DP_SCALL_RECORD_SIZE,
 /* Protected by the code lock.  */
 static struct dp_scall_object *dp_scall_objects;
 
-/* Runtime state of a call record (dp_scall_record.state).  */
-enum
-{
-  DP_SCALL_UNCHECKED = 0,
-  DP_SCALL_PATCHABLE,     /* the call is what the plugin emitted.  */
-  DP_SCALL_LEFT_ALONE     /* it is not: it keeps calling the trampoline.  */
-};
-
 long
 __dynpromote_static_call_return0 (void)
 {
   return 0;
 }
 
-/* Point record REC at TARGET (steps 2 and 3 above, without the
+/* Point trampoline record REC at TARGET (step 2 above, without the
    serialisation).  */
 static void
 dp_scall_route (struct dp_scall_record *rec, uintptr_t target)
 {
-  uintptr_t code = (uintptr_t) DP_REL (rec, code_rel);
-  uintptr_t tramp = (uintptr_t) DP_REL (rec, tramp_rel);
-  if (rec->kind == DP_SCALL_TRAMPOLINE)
-    {
-      uintptr_t patch = code + DP_SCALL_PATCH_OFFSET;
-      uintptr_t to = dp_codegen_reachable (patch + 5, target)
-		     ? target : code + DP_SCALL_FALLBACK_OFFSET;
-      dp_code_store8 (patch, dp_codegen_entry_jump (patch, to));
-      return;
-    }
-  if (rec->state == DP_SCALL_UNCHECKED)
-    rec->state = dp_code_branch_to (code, rec->kind == DP_SCALL_CALL
-					  ? 0xe8 : 0xe9, tramp)
-		 ? DP_SCALL_PATCHABLE : DP_SCALL_LEFT_ALONE;
-  if (rec->state != DP_SCALL_PATCHABLE)
+  if (rec->kind != DP_SCALL_TRAMPOLINE)
     return;
-  if (dp_code_store_rel32 (code, target) != 0)
-    dp_code_store_rel32 (code, tramp);
+  uintptr_t code = (uintptr_t) DP_REL (rec, code_rel);
+  uintptr_t patch = code + DP_SCALL_PATCH_OFFSET;
+  uintptr_t to = dp_codegen_reachable (patch + 5, target)
+		 ? target : code + DP_SCALL_FALLBACK_OFFSET;
+  dp_code_store8 (patch, dp_codegen_entry_jump (patch, to));
+}
+
+/* Make OBJ's stub pages writable by the runtime, once; every trampoline
+   must lie inside them.  */
+static int
+dp_scall_adopt (struct dp_scall_object *obj)
+{
+  if (obj->stubs)
+    return 0;
+  if (obj->adopt_failed)
+    return -1;
+  int inside = obj->stubs_lo < obj->stubs_hi;
+  for (struct dp_scall_record *rec = obj->begin; inside && rec < obj->end;
+       rec++)
+    if (rec->kind == DP_SCALL_TRAMPOLINE)
+      {
+	uintptr_t code = (uintptr_t) DP_REL (rec, code_rel);
+	inside = code >= obj->stubs_lo && code + 64 <= obj->stubs_hi;
+      }
+  obj->stubs = inside ? dp_code_adopt_stubs (obj->stubs_lo, obj->stubs_hi)
+		      : NULL;
+  if (!obj->stubs)
+    {
+      char path[512];
+      dp_object_path (obj->begin, path, sizeof path);
+      dp_warn ("%s: its static-call trampolines are not in pages of their"
+	       " own; its static calls go through their fallback", path);
+      obj->adopt_failed = 1;
+      return -1;
+    }
+  return 0;
 }
 
 /* Route every record of KEY in OBJ (all keys: KEY NULL) at its key's
@@ -92,6 +109,8 @@ static void
 dp_scall_route_object (struct dp_scall_object *obj,
 		       const struct dynpromote_static_call_key *key)
 {
+  if (dp_scall_adopt (obj) != 0)
+    return;
   for (struct dp_scall_record *rec = obj->begin; rec < obj->end; rec++)
     {
       const struct dynpromote_static_call_key *k
@@ -136,7 +155,9 @@ dp_static_calls_start (void)
 void
 __dynpromote_register_static_calls (unsigned abi, void *slot,
 				    struct dp_scall_record *begin,
-				    struct dp_scall_record *end)
+				    struct dp_scall_record *end,
+				    const void *stubs_lo,
+				    const void *stubs_hi)
 {
   if (abi != DYNPROMOTE_ABI_VERSION)
     {
@@ -149,7 +170,10 @@ __dynpromote_register_static_calls (unsigned abi, void *slot,
   struct dp_scall_object *obj = slot;
   obj->begin = begin;
   obj->end = end;
-  dp_object_code_range (begin, &obj->code_lo, &obj->code_hi);
+  obj->stubs_lo = (uintptr_t) stubs_lo;
+  obj->stubs_hi = (uintptr_t) stubs_hi;
+  obj->stubs = NULL;
+  obj->adopt_failed = 0;
   dp_code_lock ();
   obj->next = dp_scall_objects;
   dp_scall_objects = obj;
@@ -170,9 +194,10 @@ __dynpromote_unregister_static_calls (void *slot)
     if (*p == obj)
       {
 	*p = obj->next;
-	/* Its code goes with its mapping; forget our views of it.  */
-	if (obj->code_lo < obj->code_hi)
-	  dp_execmem_release_adopted (obj->code_lo, obj->code_hi);
+	/* Its stub pages go with its mapping; forget our record of them.  */
+	if (obj->stubs)
+	  dp_code_release_stubs (obj->stubs);
+	obj->stubs = NULL;
 	break;
       }
   dp_code_unlock ();

@@ -10,15 +10,16 @@
      promoter promotions=N relearns=N megamorphic=N predicted=N
               rechecks=N patches=N grace_periods=N grace_avg_us=N
               reclaimed=N passes=N pass_avg_us=N
+              write_maps=N
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
      shared family=NAME sites=N state=S calls=N samples=N hits=N
             misses=N miss_rate=P% promotions=N repatches=N
-            unreachable=N trampoline=0xA route=direct|call|stub|none
+            unreachable=N trampoline=0xA route=direct|stub|none
        target ...   other ...   (as below)
      site id=N file=F line=N col=N func=NAME kind=call|sibcall
           state=S calls=N samples=N hits=N misses=N miss_rate=P%
           promotions=N repatches=N unreachable=N call=0xA entry=0xA
-          trampoline=0xA route=direct|call|stub|none [shared=NAME]
+          trampoline=0xA route=direct|stub|none [shared=NAME]
        target addr=0xA sym=NAME promoted=0|1 samples=N share=P%
        other samples=N share=P%
 
@@ -37,10 +38,9 @@
    sampled misses; shares are of all of a site's counted samples and add
    up to 100%.  hits and misses on the site line count only since the
    last promotion.  route says how the runtime last redirected the site:
-   direct (the inline guard's call points at the hottest target itself),
-   call (its call instruction itself was pointed at the trampoline or
-   the stub's indirect jump), stub (only the stub's entry was: the call's
-   displacement could not be replaced atomically) or none (never
+   direct (the inline guard's hit goes straight to the hottest target,
+   through the stub's hit patch point), stub (the stub's entry was
+   pointed at the trampoline or the indirect jump) or none (never
    redirected).
    A shared record (dynpromote_shared families, after their object
    line, before its sites) is the one learning state that its sites=N
@@ -199,8 +199,7 @@ static const char *
 dp_route_name (const struct dp_site_state *st)
 {
   return st->direct == DP_DIRECT_ON ? "direct"
-	 : st->callsite == DP_CALLSITE_DIRECT ? "call"
-	 : st->callsite == DP_CALLSITE_STUB ? "stub" : "none";
+	 : st->routed ? "stub" : "none";
 }
 
 static void dp_write_targets (FILE *f, const struct dp_site_state *st);
@@ -509,13 +508,13 @@ dp_write_all (FILE *f)
 	   " megamorphic=%" PRIu64 " predicted=%" PRIu64 " rechecks=%" PRIu64
 	   " patches=%" PRIu64 " grace_periods=%" PRIu64 " grace_avg_us=%"
 	   PRIu64 " reclaimed=%" PRIu64 " passes=%" PRIu64 " pass_avg_us=%"
-	   PRIu64 "\n",
+	   PRIu64 " write_maps=%" PRIu64 "\n",
 	   ps->promotions, ps->relearns, ps->megamorphic, ps->predicted,
 	   ps->rechecks, ps->patches,
 	   ps->grace_periods,
 	   ps->grace_periods ? ps->grace_ns / ps->grace_periods / 1000 : 0,
 	   ps->reclaimed, ps->passes,
-	   ps->passes ? ps->pass_ns / ps->passes / 1000 : 0);
+	   ps->passes ? ps->pass_ns / ps->passes / 1000 : 0, ps->write_maps);
 
   struct dp_live live = { NULL, 0, 0 };
   live.begin = malloc (256 * sizeof *live.begin);

@@ -14,13 +14,19 @@
       sampling countdown on every call and enters the runtime when it goes
       negative; a guarded call compares with the guard and counts its
       hits (DP_FLAG_GUARDED below).  The rest belongs to the runtime.
-   3. A per-site entry stub in .text (see plugin/dynpromote-emit.cc), which
-      the rewritten call or sibcall reaches with the original target in
-      %r11 and every argument register untouched.
+   3. A per-site entry stub in DP_STUBS_SECTION (see
+      plugin/dynpromote-emit.cc), which the rewritten call or sibcall
+      reaches with the original target in %r11 and every argument
+      register untouched.  The stubs of a linked object occupy whole
+      pages of their own (DP_STUBS_FIRST_SECTION and
+      DP_STUBS_LAST_SECTION bracket them): those pages are the only
+      bytes of an object the runtime ever replaces or writes; the rest
+      of its code stays its file-backed mapping (docs/patching.md).
 
    One comdat constructor per linked object (exe or shared object) hands
-   the object's record array to __dynpromote_register, and one comdat
-   destructor takes it back (__dynpromote_unregister) on exit or dlclose.
+   the object's record array and its stub pages to __dynpromote_register,
+   and one comdat destructor takes it back (__dynpromote_unregister) on
+   exit or dlclose.
 
    This header is included by C11 code and by the C++ plugin.  */
 
@@ -29,14 +35,14 @@
 
 #include <stdint.h>
 
-#define DYNPROMOTE_ABI_VERSION 1
+#define DYNPROMOTE_ABI_VERSION 2
 
 /* Section and symbol names carry the ABI version, so that objects built
    for different versions never share a comdat group or a record array.  */
-#define DP_SITES_SECTION "dynpromote_sites_v1"
-#define DP_CTOR_SYMBOL "__dynpromote_ctor_v1"
-#define DP_DTOR_SYMBOL "__dynpromote_dtor_v1"
-#define DP_OBJECT_SYMBOL "__dynpromote_object_v1"
+#define DP_SITES_SECTION "dynpromote_sites_v2"
+#define DP_CTOR_SYMBOL "__dynpromote_ctor_v2"
+#define DP_DTOR_SYMBOL "__dynpromote_dtor_v2"
+#define DP_OBJECT_SYMBOL "__dynpromote_object_v2"
 #define DP_REGISTER_SYMBOL "__dynpromote_register"
 #define DP_UNREGISTER_SYMBOL "__dynpromote_unregister"
 #define DP_SAMPLE_SYMBOL "__dynpromote_sample"
@@ -56,19 +62,33 @@
    runtime can quiet the sites of an object it refuses.  */
 #define DP_STATE_COUNTDOWN_OFFSET 0
 
-/* Layout of every entry stub, in section DP_STUBS_SECTION (contiguous in
-   the linked object, so the runtime can give just those pages a
-   writable alias):
+/* Layout of every entry stub, in section DP_STUBS_SECTION:
 
+     -8   guarded sites only (DP_FLAG_GUARDED): the hit patch point, 8
+	  bytes, 8-byte aligned: jmp +3 (e9 03 00 00 00 0f 1f 00, to +0),
+	  or jmp F + 3-byte nop while the guard holds F and a grace period
+	  has shown no thread between the guard's compare and its call
+	  with an older guard; the guard's hit call reaches it;
      +0   8 bytes, 8-byte aligned: nopl 0(%rax,%rax,1); nopl (%rax)
 	  the patch point, replaced by one aligned 8-byte store with
 	  jmp rel32 + 3-byte nop to send the site elsewhere;
      +8   decl state.countdown(%rip)    (ff 0d rel32)
      +14  js   slow                     (0f 88 rel32)
      +20  the indirect jump to %r11, protected as the build asks;
-     +slow_offset  the slow path: sample, then back to +20.  */
+     +slow_offset  the slow path: sample, then back to +20.
+
+   Every unit with stubs also emits the two comdat bracket sections
+   (one copy per linked object), page-aligned and holding one int3
+   each; ld places these orphans around DP_STUBS_SECTION in the order it
+   meets them, so [__start_ FIRST, __start_ LAST) is whole pages holding
+   only stubs, static-call trampolines and int3 or zero padding.  The
+   registration hands that range to the runtime, which checks it.  */
 #define DP_STUBS_SECTION "dynpromote_stubs"
+#define DP_STUBS_FIRST_SECTION "dynpromote_stubs_0"
+#define DP_STUBS_LAST_SECTION "dynpromote_stubs_9"
+#define DP_STUBS_PAGE 4096
 #define DP_ENTRY_PATCH_SIZE 8
+#define DP_ENTRY_HIT_OFFSET (-8)
 #define DP_ENTRY_COUNT_OFFSET 8
 #define DP_ENTRY_JUMP_OFFSET 20
 
@@ -99,21 +119,21 @@ enum dp_site_flags
        cmpq  state.guard(%rip), %r11      4c 3b 1d rel32
        jne   .Lmiss
        addq  $1, state.direct_hits(%rip)  (or incq)
-       call  .Ldp_entry_N                 call_rel; the runtime points
-				          its rel32 at the guard's target
+       call  .Ldp_hit_N                   call_rel: the stub's hit
+				          patch point (entry - 8)
      .Lret:
        ...
      .Lmiss:                              (out of line)
        call  .Ldp_miss_N                  the entry, under a second name
        jmp   .Lret
 
-   (a sibcall: jne .Ldp_miss_N, then jmp).  The runtime may point the
-   call at a function F only while the guard holds F and a grace period
-   has shown that no thread is between the compare and the call with an
-   older guard value.  Both words are written only by the runtime (the
-   hit counter by the call path, without a lock: a count, not an
-   invariant).  A runtime that ignores this flag treats the call like any
-   other rewritten call: the guarded call still reaches the entry.  */
+   (a sibcall: jne .Ldp_miss_N, then jmp .Ldp_hit_N).  The runtime may
+   point the hit patch point at a function F only while the guard holds
+   F and a grace period has shown that no thread is between the compare
+   and the call having read an older guard.  Both words are written only
+   by the runtime (the hit counter by the call path, without a lock: a
+   count, not an invariant).  The call instructions themselves are never
+   written.  */
 #define DP_STATE_GUARD_OFFSET 8
 #define DP_STATE_HITS_OFFSET 16
 
@@ -125,7 +145,7 @@ enum dp_site_flags
    whose stubs jump differently, so any member's stub can serve the
    family's trampoline.  The state lives in .data: the family name,
    NUL-terminated, follows its DP_STATE_SIZE bytes, for the dump.  */
-#define DP_SHARED_PREFIX "__dynpromote_shared_v1_"
+#define DP_SHARED_PREFIX "__dynpromote_shared_v2_"
 #define DP_SHARED_NAME_MAX 64
 
 /* The first two fields never move, whatever the version: a runtime that
@@ -170,11 +190,11 @@ struct dp_site_record
    DP_SCALL_SECTION (writable: the key's address is relocated, and the
    runtime keeps a byte of state in each record), registered by one
    comdat constructor per linked object.  */
-#define DP_SCALL_SECTION "dynpromote_scall_v1"
+#define DP_SCALL_SECTION "dynpromote_scall_v2"
 #define DP_SCALL_TRAMP_SECTION "dynpromote_scall_tramps"
-#define DP_SCALL_CTOR_SYMBOL "__dynpromote_scall_ctor_v1"
-#define DP_SCALL_DTOR_SYMBOL "__dynpromote_scall_dtor_v1"
-#define DP_SCALL_OBJECT_SYMBOL "__dynpromote_scall_object_v1"
+#define DP_SCALL_CTOR_SYMBOL "__dynpromote_scall_ctor_v2"
+#define DP_SCALL_DTOR_SYMBOL "__dynpromote_scall_dtor_v2"
+#define DP_SCALL_OBJECT_SYMBOL "__dynpromote_scall_object_v2"
 #define DP_SCALL_REGISTER_SYMBOL "__dynpromote_register_static_calls"
 #define DP_SCALL_UNREGISTER_SYMBOL "__dynpromote_unregister_static_calls"
 #define DP_SCALL_TRAMP_PREFIX "__dynpromote_scall_tramp_"

@@ -12,4 +12,4 @@ twice (fn f, int x)
 }
 
 /* { dg-final { scan-assembler-not {bundle_} } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_entry_\d+$} 2 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */

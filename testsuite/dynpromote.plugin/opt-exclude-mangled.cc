@@ -19,5 +19,5 @@ apply (fn2 f, int x)
   return f (x, x) + 1;
 }
 
-// { dg-final { scan-assembler-times {\tcall\t\.Ldp_entry_\d+$} 1 } }
+// { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } }
 // { dg-final { scan-assembler-times {\tcall\t\*} 1 } }

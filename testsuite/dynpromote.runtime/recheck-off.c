@@ -1,6 +1,6 @@
 /* Purpose: recheck.c with DYNPROMOTE_RECHECK_MS=0: a megamorphic site
-   and a predicted site stay so (repatches=0, the megamorphic miss call
-   stays `cs cs call *%r11') after their calls settle on one and two
+   and a predicted site stay so (repatches=0, the megamorphic entry
+   keeps jumping to the stub's indirect jump) after their calls settle on one and two
    targets, for longer than the default recheck time.  */
 /* { dg-do run } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */

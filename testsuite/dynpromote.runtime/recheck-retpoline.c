@@ -1,6 +1,6 @@
-/* Purpose: recheck.c under retpolines: the megamorphic site's miss call
-   keeps its rel32, pointing at the stub's protected indirect jump
-   (entry+20), and after the recheck at the site's trampoline.  (No site
+/* Purpose: recheck.c under retpolines: the megamorphic site's entry
+   jumps to the stub's protected indirect jump (entry+20), and after the
+   recheck to the site's trampoline.  (No site
    is predicted under retpolines: predicted.c.)  */
 /* { dg-do run } */
 /* { dg-options "-mindirect-branch=thunk -fno-jump-tables" } */

@@ -10,7 +10,7 @@
    is promoted.  A shared family (rk, two sites) is rechecked as one.
    repatches and the promoter's rechecks count them.
    Twins: recheck-off.c (DYNPROMOTE_RECHECK_MS=0: both verdicts stay)
-   and recheck-retpoline.c (the miss call keeps its rel32).  Every call
+   and recheck-retpoline.c (the same under retpolines).  Every call
    checks that it reached the function it asked for.  */
 /* { dg-do run } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
@@ -85,13 +85,13 @@ drive (long (*site) (fn, long), const char *func, const int *w, int n,
   return NULL;
 }
 
-/* The miss call of FUNC's guarded site while its dump says megamorphic
-   with REPATCHES, in BYTES, and its address in *AT: read, then confirmed
+/* Where the entry of FUNC's site jumps while its dump says megamorphic
+   with REPATCHES, in *TO, and the entry in *ENTRY: read, then confirmed
    by a second dump (a recheck between the two changes repatches).
    Returns 0 if it moved on.  */
 static int
-megamorphic_miss_call (const char *func, long repatches,
-		       unsigned char bytes[5], uintptr_t *at)
+megamorphic_entry (const char *func, long repatches, uintptr_t *to,
+		   uintptr_t *entry)
 {
   char *stats = dp_stats_now ();
   const char *line = dp_stats_site (stats, func, 0);
@@ -99,10 +99,8 @@ megamorphic_miss_call (const char *func, long repatches,
 	      && dp_stats_num (line, "repatches") == repatches;
   if (still)
     {
-      const unsigned char *miss
-	= dp_guard_miss_branch ((uintptr_t) dp_stats_num (line, "call"), 0);
-      memcpy (bytes, miss, 5);
-      *at = (uintptr_t) miss;
+      *entry = dp_stats_addr (line, "entry");
+      *to = dp_jump_destination (*entry);
     }
   free (stats);
   stats = dp_stats_now ();
@@ -117,29 +115,17 @@ int
 main (void)
 {
   /* Phase 1: twelve uniform targets.  */
-  unsigned char bytes[5];
-  uintptr_t at;
+  uintptr_t to, entry;
   for (int tries = 0;; tries++)
     {
       CHECK (tries < 100);
       char *line = drive (spread, "spread", uniform12, 12, "megamorphic", 0);
       long repatches = dp_stats_num (line, "repatches");
-      uintptr_t entry = (uintptr_t) dp_stats_num (line, "entry");
       free (line);
-      if (!megamorphic_miss_call ("spread", repatches, bytes, &at))
+      if (!megamorphic_entry ("spread", repatches, &to, &entry))
 	continue;
-#ifdef EXPECT_RETPOLINE
-      /* The miss call points at the stub's protected jump.  */
-      int32_t disp;
-      memcpy (&disp, bytes + 1, sizeof disp);
-      CHECK (bytes[0] == 0xe8);
-      CHECK (at + 5 + (intptr_t) disp == entry + 20);
-#else
-      static const unsigned char indirect_call[5] = { 0x2e, 0x2e, 0x41, 0xff,
-						      0xd3 };
-      CHECK (!memcmp (bytes, indirect_call, 5));
-      (void) entry;
-#endif
+      /* The entry jumps to the stub's protected jump.  */
+      CHECK (to == entry + 20);
       break;
     }
 
@@ -149,16 +135,17 @@ main (void)
   char *line = drive (spread, "spread", mono, 1, "", 40);
   CHECK (strstr (line, " state=megamorphic "));
   CHECK (dp_stats_num (line, "repatches") == 0);
-  CHECK (megamorphic_miss_call ("spread", 0, bytes, &at));
-  CHECK (bytes[0] == 0x2e);
+  CHECK (megamorphic_entry ("spread", 0, &to, &entry));
+  CHECK (to == entry + 20);
 #else
   char *line = drive (spread, "spread", mono, 1, "promoted", 0);
   CHECK (dp_stats_num (line, "repatches") >= 1);
-  uintptr_t call = (uintptr_t) dp_stats_num (line, "call");
-  uintptr_t trampoline = (uintptr_t) dp_stats_num (line, "trampoline");
+  uintptr_t call = dp_stats_addr (line, "call");
+  entry = dp_stats_addr (line, "entry");
   const unsigned char *miss = dp_guard_miss_branch (call, 0);
   CHECK (miss[0] == 0xe8);
-  CHECK (dp_rel32_destination (miss + 1) == trampoline);
+  CHECK (dp_rel32_destination (miss + 1) == entry);
+  CHECK (dp_jump_destination (entry) == dp_stats_addr (line, "trampoline"));
 #endif
   free (line);
 

@@ -1,12 +1,14 @@
-/* Purpose: with the inline guard (the default), a promoted site's call
-   instruction ends up pointing at its hottest target itself (route=direct
-   in the dump; the rel32 in the code is checked), its hits are counted
-   exactly although never sampled; when the target moves, the call is
-   pointed back, the site learns again and the call then points at the
-   new target.  A second target reaches the right function through the
-   guard's miss path all along, and a megamorphic site's call is sent to
-   the stub.  Every call checks that it reached the function it asked
-   for.  */
+/* Purpose: with the inline guard (the default), a promoted site's
+   guard hits end up jumping straight to its hottest target (route=direct
+   in the dump): the call instruction is the call to the stub's hit
+   patch point the plugin emitted (never written), and the hit patch
+   point (entry - 8) jumps to the target (both checked in the code).  Its
+   hits are counted exactly although never sampled; when the target
+   moves, the hit point is pointed back, the site learns again and the
+   hit point then jumps to the new target.  A second target reaches the
+   right function through the guard's miss path all along, and a
+   megamorphic site is sent to the stub's jump (route=stub).  Every call
+   checks that it reached the function it asked for.  */
 /* { dg-do run } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
@@ -54,7 +56,7 @@ call_destination (uintptr_t addr)
 
 /* Call PHASE with F (MUL * x + ADD expected, then + 1), checked, and
    once in 50 with NEG (the guard's miss path), until PHASE's call
-   points at F itself after PROMOTIONS promotions (bounded: 5 s).  */
+   goes straight to F after PROMOTIONS promotions (bounded: 5 s).  */
 static void
 drive (fn f, long mul, long add, long promotions)
 {
@@ -73,13 +75,11 @@ drive (fn f, long mul, long add, long promotions)
       int done = site && strstr (site, " state=promoted ")
 		 && strstr (site, " route=direct")
 		 && dp_stats_num (site, "promotions") == promotions;
-      uintptr_t call = 0;
       if (done)
 	{
-	  const char *c = strstr (site, " call=0x");
-	  CHECK (c != NULL);
-	  call = (uintptr_t) strtoull (c + 6, NULL, 16);
-	  CHECK (call_destination (call) == (uintptr_t) f);
+	  uintptr_t hit = dp_stats_addr (site, "entry") - 8;
+	  CHECK (call_destination (dp_stats_addr (site, "call")) == hit);
+	  CHECK (dp_jump_destination (hit) == (uintptr_t) f);
 	  CHECK (dp_stats_num (site, "calls") == phase_calls);
 	}
       free (stats);
@@ -112,4 +112,4 @@ main (void)
 
 /* { dg-output "route ok" } */
 /* { dg-final { scan-stats {^site [^\n]* func=phase [^\n]*state=promoted [^\n]*promotions=2 [^\n]* route=direct\n  target [^\n]*sym=dbl promoted=1 } } } */
-/* { dg-final { scan-stats {^site [^\n]* func=spread [^\n]*state=megamorphic [^\n]* route=call\n} } } */
+/* { dg-final { scan-stats {^site [^\n]* func=spread [^\n]*state=megamorphic [^\n]* route=stub\n} } } */

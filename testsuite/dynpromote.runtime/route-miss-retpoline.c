@@ -1,7 +1,7 @@
-/* Purpose: route-miss.c under retpolines: a megamorphic site's miss
-   call keeps its rel32 and points at the stub's protected indirect jump
-   (entry+20), never at an indirect call of its own; the promoted sites
-   skip the entry as without retpolines.  */
+/* Purpose: route-miss.c under retpolines: a megamorphic site's entry
+   jumps to the stub's protected indirect jump (entry+20) and its miss
+   call stays the call to the entry; promoted sites go through the entry
+   to their trampolines as without retpolines.  */
 /* { dg-do run } */
 /* { dg-options "-mindirect-branch=thunk -fno-jump-tables" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
@@ -12,7 +12,6 @@
    covers rechecks).  */
 /* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 
-#define EXPECT_RETPOLINE 1
 #include "route-miss.c"
 
 /* { dg-output "route-miss ok" } */

@@ -1,14 +1,16 @@
-/* Purpose: a guard miss skips the stub's entry.  Once a guarded site is
-   promoted, the branch its guard takes on a miss (the out-of-line miss
-   call, or a sibcall's jne) is checked in the code to point at the
-   site's trampoline itself, and the trampoline's chain to hold the other
-   hot targets but not the guard's; a megamorphic site's miss call
-   becomes `cs cs call *%r11' (without retpolines), or points at the
-   stub's protected indirect jump (entry+20; route-miss-retpoline.c),
-   and its calls still reach their targets.  After a phase
-   change the site learns again and the miss branch follows the new
-   trampoline.  Every call checks that it reached the function it asked
-   for.  */
+/* Purpose: a guard miss goes through the stub's entry, whose patch
+   point the runtime redirects: the program's own code is never written
+   (docs/patching.md).  Once a guarded site is promoted, the branch its
+   guard takes on a miss (the out-of-line miss call, or a sibcall's jne)
+   still leads to the site's entry as the plugin emitted it, the entry's
+   patch point jumps to the site's trampoline, and the trampoline's chain
+   holds the other hot targets but not the guard's; a megamorphic site's
+   entry jumps to the stub's protected indirect jump (entry+20) and its
+   miss call is still the call to the entry (route-miss-retpoline.c: the
+   same under retpolines), and its calls still reach their targets.
+   After a phase change the site learns again and the entry follows the
+   new trampoline.  Every call checks that it reached the function it
+   asked for.  */
 /* { dg-do run } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
@@ -44,16 +46,7 @@ pause_ms (long ms)
   nanosleep (&ts, NULL);
 }
 
-/* The address of a field "KEY=0x..." of a dump line.  */
-static uintptr_t
-stats_addr (const char *site, const char *key)
-{
-  char needle[32];
-  snprintf (needle, sizeof needle, " %s=0x", key);
-  const char *p = strstr (site, needle);
-  CHECK (p != NULL);
-  return (uintptr_t) strtoull (p + strlen (needle) - 2, NULL, 16);
-}
+#define stats_addr dp_stats_addr
 
 /* Where the guard-miss branch of the site whose call is at CALL leads.  */
 static uintptr_t
@@ -107,7 +100,10 @@ drive (const char *func, long (*call_site) (fn, long), int plus, fn hot,
 	{
 	  int sibcall = strstr (site, " kind=sibcall ") != NULL;
 	  uintptr_t t = stats_addr (site, "trampoline");
-	  CHECK (miss_destination (stats_addr (site, "call"), sibcall) == t);
+	  uintptr_t entry = stats_addr (site, "entry");
+	  CHECK (miss_destination (stats_addr (site, "call"), sibcall)
+		 == entry);
+	  CHECK (dp_jump_destination (entry) == t);
 	  uintptr_t chain[8];
 	  int n = trampoline_targets (t, chain, 8);
 	  CHECK (n == 2);
@@ -126,8 +122,8 @@ int
 main (void)
 {
   drive ("pick", pick, 1, inc, dbl, neg, 1);
-  /* A phase change: the site learns again, and the miss branch follows
-     the new trampoline.  */
+  /* A phase change: the site learns again, and the entry follows the
+     new trampoline.  */
   drive ("pick", pick, 1, sq, neg, inc, 2);
   drive ("tail", tail, 0, dbl, inc, neg, 1);
 
@@ -143,15 +139,10 @@ main (void)
   char *stats = dp_stats_now ();
   const char *site = dp_stats_site (stats, "spread", 0);
   CHECK (site && strstr (site, " state=megamorphic "));
-#ifdef EXPECT_RETPOLINE
   CHECK (miss_destination (stats_addr (site, "call"), 0)
+	 == stats_addr (site, "entry"));
+  CHECK (dp_jump_destination (stats_addr (site, "entry"))
 	 == stats_addr (site, "entry") + 20);
-#else
-  static const unsigned char indirect_call[5] = { 0x2e, 0x2e, 0x41, 0xff,
-						  0xd3 };
-  CHECK (!memcmp (dp_guard_miss_branch (stats_addr (site, "call"), 0),
-		  indirect_call, 5));
-#endif
   /* Megamorphic calls still reach their targets.  */
   for (long i = 0; i < 1000; i++)
     CHECK (spread (HIDE (many[i % 12]), i) == i + 100 + i % 12 + 1);

@@ -1,5 +1,5 @@
 /* Helper of version-refuse.c, built without the plugin: it registers
-   itself the way an object built for a future runtime ABI (2) would, with
+   itself the way an object built for the previous runtime ABI (1) would, with
    one record the runtime must not read.  Its own code works regardless.  */
 
 extern void __dynpromote_register (unsigned abi, void *slot,
@@ -12,7 +12,7 @@ static const unsigned char records[32] = { 0xff, 0xff, 0xff, 0xff };
 __attribute__ ((constructor)) static void
 future_ctor (void)
 {
-  __dynpromote_register (2, slot, records, records + sizeof records);
+  __dynpromote_register (1, slot, records, records + sizeof records);
 }
 
 __attribute__ ((destructor)) static void

@@ -1,7 +1,7 @@
 /* Purpose: an object built for another runtime ABI (simulated by a
-   helper that registers with ABI 2) is refused when it is loaded: one
-   "dynpromote: error:" line naming it, a block with state=refused in the
-   dump, and the program, the refused object's code and the program's own
+   helper that registers with ABI 1, the previous one) is refused when
+   it is loaded: one "dynpromote: error:" line naming it, a block with
+   state=refused in the dump, and the program, the refused object's code and the program's own
    rewritten calls all keep working.  */
 /* { dg-do run } */
 /* { dg-dso refuse version-refuse-lib.c "-no-dp-plugin" } */
@@ -29,5 +29,5 @@ main (void)
 /* { dg-output "still running" } */
 /* { dg-final { scan-stderr {^dynpromote: error: [^\n]*librefuse\.so} } } */
 /* { dg-final { scan-stderr-times {^.+$} 1 } } */
-/* { dg-final { scan-stats {^object path=\S*[/]librefuse\.so abi=2 sites=0 state=refused$} } } */
+/* { dg-final { scan-stats {^object path=\S*[/]librefuse\.so abi=1 sites=0 state=refused$} } } */
 /* { dg-final { scan-stats {^site [^\n]* func=main kind=call } } } */

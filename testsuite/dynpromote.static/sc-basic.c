@@ -2,9 +2,10 @@
    key's function, static_call_update switches every call, a NULL key
    (DEFINE_STATIC_CALL_NULL, or an update to NULL) does nothing and
    returns 0, static_call_query reports the function (NULL for none), and
-   the call instruction itself is pointed at the current function (the
-   inline implementation): the callee finds that its caller's call
-   instruction reaches it directly, not through the trampoline.  */
+   the key's trampoline jumps straight to the current function (the
+   out-of-line implementation: the call instructions, part of the
+   program's text, are never written): the callee finds that its
+   caller's call reaches the trampoline, whose patch point jumps to it.  */
 /* { dg-do run } */
 
 #include "sc-test.h"
@@ -42,13 +43,13 @@ main (void)
   CHECK (run_hook (10) == 0);
   CHECK (static_call_query (hook) == NULL);
   if (dynpromote_enabled ())
-    CHECK (sc_branch_target ((void *) last_return) == (unsigned long) add1);
+    CHECK (sc_trampoline_jump ((void *) last_return) == (unsigned long) add1);
 
   static_call_update (op, mul2);
   CHECK (run (10) == 20);
   CHECK (static_call_query (op) == mul2);
   if (dynpromote_enabled ())
-    CHECK (sc_branch_target ((void *) last_return) == (unsigned long) mul2);
+    CHECK (sc_trampoline_jump ((void *) last_return) == (unsigned long) mul2);
 
   static_call_update (hook, &add1);
   CHECK (run_hook (4) == 5);

@@ -1,6 +1,6 @@
 /* Purpose: updates before main: a constructor switches the key, and both
    a call from another constructor and the calls in main reach the new
-   function, with the call sites patched to it.  */
+   function, with the key's trampoline patched to it.  */
 /* { dg-do run } */
 
 #include "sc-test.h"
@@ -39,7 +39,7 @@ main (void)
   CHECK (early == 42);
   CHECK (run (5) == 10);
   if (dynpromote_enabled ())
-    CHECK (sc_branch_target ((void *) last_return) == (unsigned long) mul2);
+    CHECK (sc_trampoline_jump ((void *) last_return) == (unsigned long) mul2);
   puts ("before main ok");
   return 0;
 }

@@ -1,6 +1,6 @@
 /* Purpose: negative twin of sc-basic.c: with DYNPROMOTE=off nothing is
-   patched, so the call instruction still reaches the trampoline, whose
-   fallback jumps through the key: every call, update and NULL key
+   patched, so the trampoline's patch point still jumps to its own
+   fallback, which jumps through the key: every call, update and NULL key
    behaves the same (the generic implementation, at run time).  */
 /* { dg-do run } */
 /* { dg-set-env DYNPROMOTE off } */
@@ -28,12 +28,12 @@ main (void)
 {
   CHECK (!dynpromote_enabled ());
   CHECK (run (10) == 11);
-  CHECK (sc_branch_target ((void *) last_return)
-	 == (unsigned long) &STATIC_CALL_TRAMP (op));
+  CHECK (sc_trampoline_jump ((void *) last_return)
+	 == (unsigned long) &STATIC_CALL_TRAMP (op) + 16);
   static_call_update (op, mul2);
   CHECK (run (10) == 20);
-  CHECK (sc_branch_target ((void *) last_return)
-	 == (unsigned long) &STATIC_CALL_TRAMP (op));
+  CHECK (sc_trampoline_jump ((void *) last_return)
+	 == (unsigned long) &STATIC_CALL_TRAMP (op) + 16);
   static_call_update (op, NULL);
   CHECK (run (10) == 0);
   puts ("off ok");

@@ -19,4 +19,15 @@ sc_branch_target (const void *next)
   return (unsigned long) next + rel;
 }
 
+/* Where the patch point (offset 8) of the static-call trampoline that
+   the call ending at NEXT reaches jumps: the key's function once the
+   runtime has patched it, the trampoline's own fallback (offset 16)
+   before.  0 if NEXT does not follow a direct call.  */
+static inline unsigned long
+sc_trampoline_jump (const void *next)
+{
+  unsigned long t = sc_branch_target (next);
+  return t ? sc_branch_target ((const unsigned char *) t + 8 + 5) : 0;
+}
+
 #endif

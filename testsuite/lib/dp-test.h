@@ -192,6 +192,26 @@ dp_guard_miss_branch (uintptr_t call, int sibcall)
   return p + 2 + (signed char) p[1];
 }
 
+/* Where the jmp rel32 (e9) at ADDR, a stub's patch point, leads.  */
+static inline uintptr_t
+dp_jump_destination (uintptr_t addr)
+{
+  const unsigned char *p = (const unsigned char *) addr;
+  CHECK (p[0] == 0xe9);
+  return dp_rel32_destination (p + 1);
+}
+
+/* The address of a field "KEY=0x..." of a dump line.  */
+static inline uintptr_t
+dp_stats_addr (const char *line, const char *key)
+{
+  char needle[32];
+  snprintf (needle, sizeof needle, " %s=0x", key);
+  const char *p = strstr (line, needle);
+  CHECK (p != NULL);
+  return (uintptr_t) strtoull (p + strlen (needle) - 2, NULL, 16);
+}
+
 static inline int
 dp_pick_share (long i, const int *w, int n)
 {

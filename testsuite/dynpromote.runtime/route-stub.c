@@ -1,11 +1,12 @@
-/* Purpose: the promoter points the call instruction itself at the
-   trampoline (route=call in the dump), not only the stub's entry; a
-   megamorphic site's call goes straight to the stub's indirect jump; and
-   when a promoted site's target changes, the call is pointed back at the
-   entry, the site learns again and is promoted to the new target.  Every
-   call checks that it reached the function it asked for, through all of
-   it.  Built without the inline guard (route-direct.c has it): the call
-   then goes to the trampoline, never to the target itself.  */
+/* Purpose: built without the inline guard (route-direct.c has it), a
+   promoted site is routed through its stub (route=stub in the dump): the
+   call instruction stays the call to the entry the plugin emitted (the
+   program's code is never written), and the entry's patch point jumps to
+   the trampoline (both checked in the code); a megamorphic site's entry
+   jumps to the stub's indirect jump; and when a promoted site's target
+   changes, the entry is pointed back at the learning path, the site
+   learns again and is promoted to the new target.  Every call checks
+   that it reached the function it asked for, through all of it.  */
 /* { dg-do run } */
 /* { dg-options "-fplugin-arg-dynpromote-no-inline-guard" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
@@ -15,6 +16,7 @@
    covers rechecks).  */
 /* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 
+#include <stdint.h>
 #include <time.h>
 #include "dp-test.h"
 
@@ -50,6 +52,18 @@ drive (fn f, long mul, long add, long promotions)
       const char *site = dp_stats_site (stats, "phase", 0);
       int done = site && strstr (site, " state=promoted ")
 		 && dp_stats_num (site, "promotions") == promotions;
+      if (done)
+	{
+	  uintptr_t call = dp_stats_addr (site, "call");
+	  uintptr_t entry = dp_stats_addr (site, "entry");
+	  /* e8 call, or e9 jmp: at -O2 PHASE's call is a tail call.  */
+	  CHECK (*(const unsigned char *) call == 0xe8
+		 || *(const unsigned char *) call == 0xe9);
+	  CHECK (dp_rel32_destination ((const unsigned char *) call + 1)
+		 == entry);
+	  CHECK (dp_jump_destination (entry)
+		 == dp_stats_addr (site, "trampoline"));
+	}
       free (stats);
       if (done)
 	return;
@@ -81,5 +95,5 @@ main (void)
 }
 
 /* { dg-output "route ok" } */
-/* { dg-final { scan-stats {^site [^\n]* func=phase [^\n]*state=promoted [^\n]*promotions=2 [^\n]* route=call\n  target [^\n]*sym=dbl promoted=1 } } } */
-/* { dg-final { scan-stats {^site [^\n]* func=spread [^\n]*state=megamorphic [^\n]* route=call\n} } } */
+/* { dg-final { scan-stats {^site [^\n]* func=phase [^\n]*state=promoted [^\n]*promotions=2 [^\n]* route=stub\n  target [^\n]*sym=dbl promoted=1 } } } */
+/* { dg-final { scan-stats {^site [^\n]* func=spread [^\n]*state=megamorphic [^\n]* route=stub\n} } } */
