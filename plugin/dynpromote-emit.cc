@@ -7,6 +7,10 @@
    dynpromote_stubs   the entry stub .Ldp_entry_N, also the local function
 		      symbol dynpromote.stub.FUNCTION.N (layout:
 		      dynpromote/abi.h):
+			  a guarded site only: .Ldp_hit_N, the hit patch
+			     point (jmp entry, until the runtime points it
+			     at the guard's target), which the guard's hit
+			     call reaches;
 			  8 bytes of NOPs, 8-byte aligned: the patch point
 			     the promotion engine replaces with one aligned
 			     store (a jmp to the site's trampoline);
@@ -18,8 +22,16 @@
 			  push the target, %r10 and the record, call
 			  __dynpromote_sample (which preserves every
 			  argument register), pop, and take the jump.
-   dynpromote_sites_v1  the read-only, self-relative site record;
-   .bss               the site's learning state (DP_STATE_SIZE bytes);
+		      The first stub of a unit is preceded by the comdat
+		      bracket section dynpromote_stubs_0 and the unit ends
+		      with dynpromote_stubs_9: page-aligned, one int3
+		      each, so that a linked object's stubs fill whole
+		      pages of their own, the only pages of it the runtime
+		      writes.
+   dynpromote_sites_v2  the read-only, self-relative site record (local
+		      object symbol dynpromote.record.FUNCTION.N);
+   .bss               the site's learning state (DP_STATE_SIZE bytes,
+		      dynpromote.state.FUNCTION.N);
 		      or, for a site of a dynpromote_shared family, a
 		      reference to the family's state, emitted once per
 		      unit in a comdat group of its own (one copy per
@@ -32,7 +44,8 @@
    -mharden-sls.  Runtime trampolines contain direct branches only.
 
    Per translation unit with at least one site, a comdat group (one copy
-   per linked object) holds the registration constructor, the matching
+   per linked object) holds the registration constructor (which also
+   passes the bracketed stub pages), the matching
    destructor, the runtime's per-object slot and their .init_array and
    .fini_array entries; and, for -mindirect-branch=thunk, a comdat
    retpoline thunk for %r11 under dynpromote's own name.  */

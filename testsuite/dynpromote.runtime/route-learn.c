@@ -1,4 +1,4 @@
-/* Purpose: negative twin of route-call.c: with DYNPROMOTE=learn nothing
+/* Purpose: negative twin of route-stub.c: with DYNPROMOTE=learn nothing
    is ever redirected, so the dump shows route=none for a hot site, and
    every call still reaches its target.  */
 /* { dg-do run } */
