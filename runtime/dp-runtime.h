@@ -238,6 +238,7 @@ int dp_codegen_trampoline (const struct dp_site_record *rec, uintptr_t t,
   DP_HIDDEN;
 uint64_t dp_codegen_entry_learning (void) DP_HIDDEN;
 uint64_t dp_codegen_entry_jump (uintptr_t entry, uintptr_t to) DP_HIDDEN;
+uint64_t dp_codegen_entry_plain (uintptr_t entry) DP_HIDDEN;
 
 /* registry.c.  One per registered object, in the object's own slot.  */
 struct dp_object

@@ -296,8 +296,7 @@ dp_route_one (struct dp_object *obj, const struct dp_site_record *rec,
       entry_value = dp_codegen_entry_learning ();
       break;
     case DP_DEST_JUMP:
-      entry_value = dp_codegen_entry_jump (entry,
-					   entry + DP_ENTRY_JUMP_OFFSET);
+      entry_value = dp_codegen_entry_plain (entry);
       break;
     default:
       entry_value = dp_codegen_entry_jump (entry, t);

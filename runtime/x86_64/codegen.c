@@ -21,6 +21,13 @@
      learning     0f 1f 44 00 00 0f 1f 00      nopl 0(%rax,%rax); nopl (%rax)
      promoted     e9 <T-(entry+5)> 0f 1f 00    jmp T; nopl (%rax)
      plain        e9 0f 00 00 00 0f 1f 00      jmp entry+20 (no sampling)
+     or, where the stub's own jump at entry+20 is a plain indirect jump
+     (no retpoline), that jump itself, padded to 5 bytes:
+                  41 ff e3 66 90 0f 1f 00      jmp *%r11; xchg %ax,%ax; nopl
+                  3e 41 ff e3 90 0f 1f 00      notrack jmp *%r11; nop; nopl
+                  (an int3 after the jump, -mharden-sls, is kept in place
+                  of the first nop byte; a thread never stops inside the
+                  padding after an indirect jump, which is always taken)
 
    Bytes 5..7 are the same in all three, so a thread stopped between the
    two instructions resumes on an instruction boundary whatever it finds.  */
@@ -129,6 +136,36 @@ dp_codegen_entry_jump (uintptr_t entry, uintptr_t to)
   int32_t rel = 0;
   dp_rel32 (entry + 5, to, &rel);
   memcpy (bytes + 1, &rel, 4);
+  uint64_t v;
+  memcpy (&v, bytes, 8);
+  return v;
+}
+
+/* The plain value of the entry patch point at ENTRY: the stub's own
+   indirect jump, copied, when it is `jmp *%r11' (optionally notrack,
+   optionally followed by the int3 of -mharden-sls), so a plain site
+   takes one jump instead of two; else jmp entry+20.  */
+uint64_t
+dp_codegen_entry_plain (uintptr_t entry)
+{
+  const uint8_t *jump = (const uint8_t *) entry + DP_ENTRY_JUMP_OFFSET;
+  size_t len = 0;
+  if (jump[0] == 0x41 && jump[1] == 0xff && jump[2] == 0xe3)
+    len = 3;
+  else if (jump[0] == 0x3e && jump[1] == 0x41 && jump[2] == 0xff
+	   && jump[3] == 0xe3)
+    len = 4;
+  if (!len)
+    return dp_codegen_entry_jump (entry, entry + DP_ENTRY_JUMP_OFFSET);
+  uint8_t bytes[8] = { 0x90, 0x90, 0x90, 0x90, 0x90, 0x0f, 0x1f, 0x00 };
+  memcpy (bytes, jump, len);
+  if (jump[len] == 0xcc)
+    bytes[len] = 0xcc;
+  else if (len == 3)
+    {
+      bytes[3] = 0x66;	/* xchg %ax,%ax: one 2-byte nop to byte 5 */
+      bytes[4] = 0x90;
+    }
   uint64_t v;
   memcpy (&v, bytes, 8);
   return v;

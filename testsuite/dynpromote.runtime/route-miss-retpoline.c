@@ -12,7 +12,10 @@
    covers rechecks).  */
 /* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 
+#define EXPECT_RETPOLINE 1
 #include "route-miss.c"
+
+/* { dg-final { scan-assembler-not {\tjmp\t\*%r11} } } */
 
 /* { dg-output "route-miss ok" } */
 /* { dg-final { scan-stats {^site [^\n]* func=spread [^\n]*state=megamorphic } } } */
