@@ -27,4 +27,8 @@ tail (fn f, int x)
 /* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n#APP\n[^\n]*\n\t\.bundle_align_mode 3\n\t\.bundle_lock\n\tjne\t\.Ldp_miss_\d+\n\t\.bundle_unlock\n} 1 } } */
 /* { dg-final { scan-assembler-times {\t\.bundle_align_mode 3\n\t\.bundle_lock\n# 0 "" 2\n#NO_APP\n\.L\d+:\n(?:\t\.cfi_[^\n]*\n)*\tcall\t\.Ldp_miss_\d+\n#APP\n[^\n]*\n\t\.bundle_unlock\n\t\.bundle_align_mode 0\n# 0 "" 2\n#NO_APP\n\tjmp\t\.L\d+\n} 2 } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_miss_\d+:$} 3 } } */
-/* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_(?:entry|hit)_\d+$} 3 } } */
+/* The hits call (or jump to) the stub's hit patch point, an 8-byte
+   jmp to the entry right before it (the runtime points it at the
+   guard's target).  */
+/* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_hit_\d+$} 3 } } */
+/* { dg-final { scan-assembler-times {^\.Ldp_hit_\d+:\n\t\.byte 0xe9, 0x03, 0x00, 0x00, 0x00, 0x0f, 0x1f, 0x00\n\.Ldp_entry_\d+:\n} 3 } } */

@@ -21,4 +21,5 @@ tail (fn f, int x)
 /* { dg-final { scan-assembler-not {\.Ldp_state_\d+\(%rip\), %r11} } } */
 /* { dg-final { scan-assembler-not {\.Ldp_miss_} } } */
 /* { dg-final { scan-assembler-times {\.bundle_lock\n\.Ldp_call_\d+:} 3 } } */
-/* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_(?:entry|hit)_\d+$} 3 } } */
+/* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_entry_\d+$} 3 } } */
+/* { dg-final { scan-assembler-not {\.Ldp_hit_} } } */
