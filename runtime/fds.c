@@ -21,10 +21,13 @@
      and no cancellation point), and the caller waits for it to exit
      (CLONE_CHILD_CLEARTID): it lives for tens of microseconds.
 
-   Under valgrind, which cannot run such a clone, and where clone is
-   refused (a seccomp filter), the function runs in the calling thread
-   instead: its descriptors then exist for the microseconds until it
-   closes them, which only a multi-threaded program could see.
+   In a single-threaded process (the common case), the function runs in
+   the calling thread with every signal blocked: nothing else can look
+   at the descriptor table before it closes what it opened, and gdb sees
+   no task come and go.  So it does under valgrind, which cannot run
+   such a clone, and where clone is refused (a seccomp filter): there
+   its descriptors exist for the microseconds until it closes them,
+   which only another thread of a multi-threaded program could see.
 
    May not: open a file outside dp_private_call.  */
 
@@ -103,10 +106,17 @@ dp_private_call (int (*fn) (void *), void *arg)
   static void *stack;
   struct dp_helper_job job = { fn, arg, -1, 0 };
   int saved_errno = errno;	/* the program's (C: 0 at start-up) */
-  if (RUNNING_ON_VALGRIND
+  /* In a single-threaded process, with every signal blocked, nothing
+     can see a descriptor that is opened and closed before we return:
+     FN runs here, and a debugger sees no task come and go.  */
+  if (RUNNING_ON_VALGRIND || dp_single_threaded ()
       || (!stack && !(stack = dp_map_private (DP_HELPER_STACK))))
     {
+      sigset_t all, old;
+      sigfillset (&all);
+      pthread_sigmask (SIG_SETMASK, &all, &old);
       job.result = fn (arg);
+      pthread_sigmask (SIG_SETMASK, &old, NULL);
       errno = saved_errno;
       return job.result;
     }
