@@ -10,6 +10,8 @@
    stats.c     the statistics dump
    symbolize.c address -> symbol name, via libelf
    static_call.c  static_call keys: trampolines and calls patched
+   jit.c       gdb's JIT interface: names and unwind info for trampolines
+   perfmap.c   /tmp/perf-PID.map: names of the runtime's code for perf
    x86_64/sample.S  the register-preserving entry into learn.c  */
 
 #ifndef DP_RUNTIME_H
@@ -163,6 +165,13 @@ int dp_list_threads (int *tids, int cap) DP_HIDDEN;
 #define DP_DEFAULT_LEARN_PERIOD 16
 #define DP_DEFAULT_DECIDE_SAMPLES 64
 #define DP_MAX_SAMPLE_PERIOD 1000000
+
+/* The longest slow path of an entry stub, from its slow_offset
+   (plugin/dynpromote-emit.cc: push, push, lea, push, call, pop, pop,
+   pop, jmp: 26 bytes, 29 with a rel32 jmp).  A bound past the stubs'
+   last byte could reach a page that is not text (.rodata follows
+   .text), which the runtime would then refuse to map over.  */
+#define DP_STUB_SLOW_MAX 32
 
 static inline struct dp_site_state *
 dp_state_of (const struct dp_site_record *rec)
@@ -320,6 +329,25 @@ int dp_code_patchable (void) DP_HIDDEN;
 /* static_call.c.  */
 void dp_static_calls_start (void) DP_HIDDEN;
 void dp_code_sync (void) DP_HIDDEN;
+
+/* jit.c: the trampolines, named for gdb (its JIT interface).  Under
+   the promoter's lock.  */
+extern volatile uint32_t dp_gdb_jit DP_HIDDEN;      /* DYNPROMOTE_GDB_JIT */
+void *dp_jit_add (uintptr_t addr, size_t size, const char *name) DP_HIDDEN;
+void dp_jit_remove (void *handle) DP_HIDDEN;
+/* The name of code of site REC: dynpromote.KIND:[FUNC:]FILE:LINE.  */
+#define DP_CODE_NAME_MAX 512
+void dp_code_name (char *buf, size_t size, const char *kind,
+		   const struct dp_site_record *rec, int with_func) DP_HIDDEN;
+
+/* perfmap.c: /tmp/perf-PID.map, written at the end of each pass.  Under
+   the promoter's lock.  */
+extern volatile uint32_t dp_perf_map DP_HIDDEN;     /* DYNPROMOTE_PERF_MAP */
+void dp_perfmap_add (uintptr_t addr, size_t size, const char *name)
+  DP_HIDDEN;
+void dp_perfmap_add_stubs (const struct dp_object *obj) DP_HIDDEN;
+void dp_perfmap_flush (void) DP_HIDDEN;
+void dp_perfmap_after_fork_child (void) DP_HIDDEN;
 
 /* init.c.  */
 void dp_arm_exit_dump (void) DP_HIDDEN;

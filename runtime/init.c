@@ -88,6 +88,23 @@ dp_read_number (const char *name, unsigned long lo, unsigned long hi,
   *value = (uint32_t) n;
 }
 
+/* Read NAME, a switch, into *VALUE: exactly "0" or "1"; keep *VALUE
+   and warn if it is anything else.  */
+static void
+dp_read_flag (const char *name, volatile uint32_t *value)
+{
+  const char *text = getenv (name);
+  if (!text)
+    return;
+  if (strcmp (text, "0") && strcmp (text, "1"))
+    {
+      dp_warn ("%s=%s is not 0 or 1; using %u", name, text,
+	       (unsigned) *value);
+      return;
+    }
+  *value = text[0] == '1';
+}
+
 static void
 dp_read_settings (void)
 {
@@ -105,6 +122,8 @@ dp_read_settings (void)
   dp_read_number ("DYNPROMOTE_REPATCH_INTERVAL_MS", 0, 60000,
 		  &dp_repatch_interval_ms);
   dp_read_number ("DYNPROMOTE_RECHECK_MS", 0, 600000, &dp_recheck_ms);
+  dp_read_flag ("DYNPROMOTE_GDB_JIT", &dp_gdb_jit);
+  dp_read_flag ("DYNPROMOTE_PERF_MAP", &dp_perf_map);
   /* SIGURG by default: ignored by default, so a probe still pending
      at execve cannot hurt the new program, and gdb passes it without
      stopping.  */

@@ -114,6 +114,7 @@ struct dp_pool
   struct dp_pool *next;
   struct dp_exec_region *region;
   uint64_t used[DP_POOL_CHUNKS / 64];
+  void *jit[DP_POOL_CHUNKS];     /* each chunk's gdb entry (jit.c).  */
 };
 
 static struct dp_pool *dp_pools;
@@ -550,7 +551,7 @@ dp_adopt_stubs (struct dp_object *obj)
     {
       uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
       inside = entry + DP_ENTRY_HIT_OFFSET >= obj->stubs_lo
-	       && entry + rec->slow_offset < obj->stubs_hi;
+	       && entry + rec->slow_offset + DP_STUB_SLOW_MAX <= obj->stubs_hi;
     }
   obj->stubs = inside ? dp_code_adopt_stubs (obj->stubs_lo, obj->stubs_hi)
 		      : NULL;
@@ -565,6 +566,7 @@ dp_adopt_stubs (struct dp_object *obj)
       obj->adopt_failed = 1;
       return -1;
     }
+  dp_perfmap_add_stubs (obj);
   return 0;
 }
 
@@ -939,6 +941,12 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
      can branch to it.  */
   dp_execmem_changed (t, DP_CHUNK);
   dp_sync_cores ();
+  /* Named for gdb and perf.  */
+  char name[DP_CODE_NAME_MAX];
+  size_t size = dp_codegen_trampoline_size (m - guarded);
+  dp_code_name (name, sizeof name, "trampoline", rec, 0);
+  pool->jit[chunk] = dp_jit_add (t, size, name);
+  dp_perfmap_add (t, size, name);
 
   dp_commit_slots (st, targets, m);
   st->misses = 0;
@@ -1082,6 +1090,8 @@ dp_grace_reclaim (int ok)
 	  /* Poison before reuse: a thread that should not be there traps.  */
 	  memset (chunk, 0xcc, DP_CHUNK);
 	  dp_execmem_changed (dp_chunk_addr (r->pool, r->chunk), DP_CHUNK);
+	  dp_jit_remove (r->pool->jit[r->chunk]);
+	  r->pool->jit[r->chunk] = NULL;
 	  dp_chunk_free (r->pool, r->chunk);
 	  dp_promoter_stats.reclaimed++;
 	  dp_free (r);
@@ -1264,6 +1274,7 @@ dp_pass_locked (uintptr_t self_sp)
   dp_registry_each (dp_serve_object, &now);
   int in_flight = dp_grace_step (self_sp, 0);
   dp_schedule_next_pass (in_flight);
+  dp_perfmap_flush ();
   dp_promoter_stats.passes++;
   dp_promoter_stats.pass_ns += dp_monotonic_ns () - now;
 }
@@ -1387,6 +1398,7 @@ dp_atfork_child (void)
       dp_grace_settle (0, 1);
       dp_gp_retry_ns = 0;
     }
+  dp_perfmap_after_fork_child ();
   dp_registry_unlock ();
   dp_promoter_unlock ();
   dp_stats_unlock ();

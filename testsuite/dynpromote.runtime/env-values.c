@@ -1,6 +1,7 @@
 /* Purpose: every environment setting, good and bad, on a child process
    each: bad values of DYNPROMOTE, DYNPROMOTE_SAMPLE_PERIOD,
-   DYNPROMOTE_TRUST_PREDICTOR and DYNPROMOTE_RECHECK_MS print exactly one
+   DYNPROMOTE_TRUST_PREDICTOR, DYNPROMOTE_RECHECK_MS, DYNPROMOTE_GDB_JIT
+   and DYNPROMOTE_PERF_MAP (switches: exactly 0 or 1) print exactly one
    "dynpromote: warning:" line naming the variable and nothing else;
    good values print nothing; in every case the child's
    rewritten calls compute the right results and it exits 0.  */
@@ -53,6 +54,14 @@ static const struct setting settings[] = {
   { "DYNPROMOTE_RECHECK_MS", "600001", 1 },
   { "DYNPROMOTE_RECHECK_MS", "-1", 1 },
   { "DYNPROMOTE_RECHECK_MS", "soon", 1 },
+  { "DYNPROMOTE_GDB_JIT", "0", 0 },
+  { "DYNPROMOTE_GDB_JIT", "1", 0 },
+  { "DYNPROMOTE_GDB_JIT", "2", 1 },
+  { "DYNPROMOTE_GDB_JIT", "on", 1 },
+  { "DYNPROMOTE_PERF_MAP", "0", 0 },
+  { "DYNPROMOTE_PERF_MAP", "01", 1 },
+  { "DYNPROMOTE_PERF_MAP", " 1", 1 },
+  { "DYNPROMOTE_PERF_MAP", "", 1 },
 };
 
 int
