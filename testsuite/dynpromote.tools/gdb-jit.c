@@ -27,7 +27,7 @@ typedef long (*fn) (long);
 NOIPA long f0 (long x) { return x + 1; }
 NOIPA long f1 (long x) { return x + 2; }
 
-/* The site: line 30.  */
+/* The site: line 31.  */
 NOIPA long site (fn f, long x) { return f (x) + 1; }
 
 /* gdb's JIT interface, as the program sees it (the gdb manual).  Found
@@ -87,7 +87,7 @@ main (void)
 /* { dg-final { scan-stdout {^sum=501504$} } } */
 /* { dg-final { scan-stdout {exited normally} } } */
 /* { dg-final { scan-stdout {^jit entries=1$} } } */
-/* { dg-final { scan-stdout {^dynpromote\.trampoline:[^ ]*[/]gdb-jit\.c:30 in section \.text} } } */
-/* { dg-final { scan-stdout {^#0  0x[0-9a-f]+ in dynpromote\.trampoline:[^ ]*[/]gdb-jit\.c:30 \(\)$} } } */
+/* { dg-final { scan-stdout {^dynpromote\.trampoline:[^ ]*[/]gdb-jit\.c:31 in section \.text} } } */
+/* { dg-final { scan-stdout {^#0  0x[0-9a-f]+ in dynpromote\.trampoline:[^ ]*[/]gdb-jit\.c:31 \(\)$} } } */
 /* { dg-final { scan-stdout {^#1  0x[0-9a-f]+ in site \(} } } */
 /* { dg-final { scan-stdout {^#2  0x[0-9a-f]+ in main \(} } } */
