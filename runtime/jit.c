@@ -24,8 +24,8 @@
      .debug_frame   a CIE and an FDE covering the trampoline: CFA is
                     %rsp + 8 and the return address is at CFA - 8
                     throughout, since a trampoline is only ever entered
-                    by a jmp (from the call instruction's stub or the
-                    call itself, pointed at it) and never touches the
+                    by a jmp (from the patch point of the stub the
+                    call instruction reached) and never touches the
                     stack: the top of the stack is the return address
                     of the call that led there, so `bt' goes on to the
                     function that made it (its caller, for a sibcall).
