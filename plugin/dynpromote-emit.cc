@@ -20,8 +20,9 @@
 			  jmp   *%r11   (or notrack jmp, or a retpoline)
 			slow:
 			  push the target, %r10 and the record, call
-			  __dynpromote_sample (which preserves every
-			  argument register), pop, and take the jump.
+			  __dynpromote_sample through the GOT (which
+			  preserves every argument register), pop, and take
+			  the jump.
 		      The first stub of a unit is preceded by the comdat
 		      bracket section dynpromote_stubs_0 and the unit ends
 		      with dynpromote_stubs_9: page-aligned, one int3
@@ -225,6 +226,34 @@ dp_output_indirect_jump (FILE *f, const dp_site_info &site, bool cfi)
     fputs ("\tint3\n", f);
 }
 
+/* The slow path's call of the runtime's sampler, through the GOT, not
+   the PLT: a tracer that plants breakpoints on PLT calls and their
+   return addresses (ltrace) would write into the stub pages, which are
+   runtime memory once promoted (and, copied while a breakpoint is in,
+   would keep it).  Protected as the build asks: %r11 is free here (the
+   target is on the stack).  */
+
+static void
+dp_output_sample_call (FILE *f)
+{
+  switch (cfun->machine->indirect_branch_type)
+    {
+    case indirect_branch_thunk:
+    case indirect_branch_thunk_inline:
+      fprintf (f, "\tmovq\t%s@GOTPCREL(%%rip), %%r11\n"
+	       "\tcall\t%s\n", DP_SAMPLE_SYMBOL, DP_THUNK_SYMBOL);
+      dp_thunk_needed = true;
+      return;
+    case indirect_branch_thunk_extern:
+      fprintf (f, "\tmovq\t%s@GOTPCREL(%%rip), %%r11\n"
+	       "\tcall\t__x86_indirect_thunk_r11\n", DP_SAMPLE_SYMBOL);
+      return;
+    default:
+      fprintf (f, "\tcall\t*%s@GOTPCREL(%%rip)\n", DP_SAMPLE_SYMBOL);
+      return;
+    }
+}
+
 static unsigned
 dp_site_flags (const dp_site_info &site)
 {
@@ -398,7 +427,7 @@ dp_emit_site (const dp_site_info &site)
   dp_output_stack_insn (f, cfi, "pushq\t%r10", 8);
   fprintf (f, "\tleaq\t.Ldp_rec_%u(%%rip), %%r11\n", n);
   dp_output_stack_insn (f, cfi, "pushq\t%r11", 8);
-  fprintf (f, "\tcall\t%s@PLT\n", DP_SAMPLE_SYMBOL);
+  dp_output_sample_call (f);
   dp_output_stack_insn (f, cfi, "popq\t%r11", -8);
   dp_output_stack_insn (f, cfi, "popq\t%r10", -8);
   dp_output_stack_insn (f, cfi, "popq\t%r11", -8);

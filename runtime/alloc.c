@@ -21,6 +21,7 @@
 #define _GNU_SOURCE
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "dp-runtime.h"
@@ -36,22 +37,27 @@ struct dp_free_block
 };
 
 /* SIZE bytes of private memory between two inaccessible pages, or
-   NULL.  */
+   NULL.  Mapped with the system calls themselves: this memory is the
+   runtime's, not the program's, and a sanitizer's mmap interceptor has
+   no business with it (ThreadSanitizer's also delivers signals it
+   deferred when it returns, which in a pass would run a handler of the
+   program on the runtime's stack).  */
 void *
 dp_map_private (size_t size)
 {
   size_t page = (size_t) sysconf (_SC_PAGESIZE);
   size = (size + page - 1) & ~(page - 1);
-  char *p = mmap (NULL, size + 2 * page, PROT_NONE,
-		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED)
+  long p = dp_sys (SYS_mmap, 0, (long) (size + 2 * page), PROT_NONE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if ((unsigned long) p > -4096ul)
     return NULL;
-  if (mprotect (p + page, size, PROT_READ | PROT_WRITE) != 0)
+  if (dp_sys (SYS_mprotect, p + (long) page, (long) size,
+	      PROT_READ | PROT_WRITE, 0, 0, 0) != 0)
     {
-      munmap (p, size + 2 * page);
+      dp_sys (SYS_munmap, p, (long) (size + 2 * page), 0, 0, 0, 0);
       return NULL;
     }
-  return p + page;
+  return (char *) p + page;
 }
 
 void
@@ -59,7 +65,8 @@ dp_unmap_private (void *p, size_t size)
 {
   size_t page = (size_t) sysconf (_SC_PAGESIZE);
   size = (size + page - 1) & ~(page - 1);
-  munmap ((char *) p - page, size + 2 * page);
+  dp_sys (SYS_munmap, (long) ((char *) p - page), (long) (size + 2 * page),
+	  0, 0, 0, 0);
 }
 
 static struct dp_free_block *dp_free_lists[DP_MAX_CLASS + 1];

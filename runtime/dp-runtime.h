@@ -146,6 +146,14 @@ void *dp_realloc (void *p, size_t old_size, size_t size) DP_HIDDEN;
 long dp_sys (long nr, long a, long b, long c, long d, long e, long f)
   DP_HIDDEN;
 int dp_private_call (int (*fn) (void *), void *arg) DP_HIDDEN;
+/* x86_64/sample.S: the clone system call itself, whose new task runs
+   dp_helper_main (JOB) on STACK_TOP and exits (tid, or -errno); and the
+   return from a handler installed with the raw rt_sigaction (quiesce.c),
+   named as C libraries name theirs, so that gdb recognises its frame.  */
+long dp_clone_helper (long flags, void *stack_top, int *parent_tid,
+		      int *child_tid, void *job) DP_HIDDEN;
+int dp_helper_main (void *job) DP_HIDDEN;
+void __restore_rt (void) DP_HIDDEN;
 void dp_fds_after_fork_child (void) DP_HIDDEN;
 int dp_single_threaded (void) DP_HIDDEN;
 struct dp_proc_read

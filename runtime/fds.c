@@ -19,7 +19,13 @@
    - it starts with every signal blocked, on a stack of the runtime's,
      makes raw system calls only (it shares the caller's TLS, so no errno
      and no cancellation point), and the caller waits for it to exit
-     (CLONE_CHILD_CLEARTID): it lives for tens of microseconds.
+     (CLONE_CHILD_CLEARTID): it lives for tens of microseconds;
+   - CLONE_UNTRACED: a tracer that follows threads (gdb, strace -f,
+     ltrace -f) is not attached to it, so gdb does not list it and
+     tracers neither stop it nor see its system calls;
+   - it is made with the clone system call itself (dp_clone_helper,
+     x86_64/sample.S), as the signal mask around it is set: sanitizers
+     intercept glibc's clone and pthread_sigmask.
 
    In a single-threaded process (the common case), the function runs in
    the calling thread with every signal blocked: nothing else can look
@@ -85,7 +91,7 @@ struct dp_helper_job
   volatile int done;       /* futex: FN has returned.  */
 };
 
-static int
+int
 dp_helper_main (void *arg)
 {
   struct dp_helper_job *job = arg;
@@ -112,11 +118,11 @@ dp_private_call (int (*fn) (void *), void *arg)
   if (RUNNING_ON_VALGRIND || dp_single_threaded ()
       || (!stack && !(stack = dp_map_private (DP_HELPER_STACK))))
     {
-      sigset_t all, old;
-      sigfillset (&all);
-      pthread_sigmask (SIG_SETMASK, &all, &old);
+      uint64_t all = ~(uint64_t) 0, old;
+      dp_sys (SYS_rt_sigprocmask, SIG_SETMASK, (long) &all, (long) &old, 8,
+	      0, 0);
       job.result = fn (arg);
-      pthread_sigmask (SIG_SETMASK, &old, NULL);
+      dp_sys (SYS_rt_sigprocmask, SIG_SETMASK, (long) &old, 0, 8, 0, 0);
       errno = saved_errno;
       return job.result;
     }
@@ -125,17 +131,23 @@ dp_private_call (int (*fn) (void *), void *arg)
   while ((seen = child_tid) != 0)
     syscall (SYS_futex, &child_tid, FUTEX_WAIT, seen, NULL, NULL, 0);
   child_tid = 1;
-  int flags = CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_SYSVSEM
-	      | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID;
+  long flags = CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_SYSVSEM
+	       | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID | CLONE_UNTRACED;
   /* The helper starts with the caller's signal mask: all blocked, so
      that no signal of the program's is ever delivered to it (a pass has
      them blocked already; dynpromote_synchronize and a dump's pass do
-     not).  */
-  sigset_t all, old;
-  sigfillset (&all);
-  pthread_sigmask (SIG_SETMASK, &all, &old);
-  int tid = clone (dp_helper_main, (char *) stack + DP_HELPER_STACK, flags,
-		   &job, (pid_t *) &child_tid, NULL, (pid_t *) &child_tid);
+     not).  The mask is set, and the task cloned, with raw system calls
+     (dp_clone_helper, x86_64/sample.S): a sanitizer's clone interceptor
+     takes every clone for a fork (ThreadSanitizer's resets its state for
+     a "child" that shares our memory, and hands it an argument block on
+     the interceptor's own stack, gone by the time the helper reads it),
+     and its pthread_sigmask interceptor may run a handler it deferred.  */
+  uint64_t all = ~(uint64_t) 0, old;
+  dp_sys (SYS_rt_sigprocmask, SIG_SETMASK, (long) &all, (long) &old, 8, 0,
+	  0);
+  long tid = dp_clone_helper (flags, (char *) stack + DP_HELPER_STACK,
+			      (pid_t *) &child_tid, (pid_t *) &child_tid,
+			      &job);
   if (tid >= 0)
     {
       while (!__atomic_load_n (&job.done, __ATOMIC_ACQUIRE))
@@ -155,7 +167,7 @@ dp_private_call (int (*fn) (void *), void *arg)
     }
   else
     child_tid = 0;
-  pthread_sigmask (SIG_SETMASK, &old, NULL);
+  dp_sys (SYS_rt_sigprocmask, SIG_SETMASK, (long) &old, 0, 8, 0, 0);
   if (tid < 0)
     job.result = fn (arg);
   errno = saved_errno;

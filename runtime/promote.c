@@ -158,8 +158,9 @@ dp_sync_cores (void)
   if (dp_ipi_page)
     {
       *(volatile char *) dp_ipi_page = 1;
-      mprotect (dp_ipi_page, 4096, PROT_READ);
-      mprotect (dp_ipi_page, 4096, PROT_READ | PROT_WRITE);
+      dp_sys (SYS_mprotect, (long) dp_ipi_page, 4096, PROT_READ, 0, 0, 0);
+      dp_sys (SYS_mprotect, (long) dp_ipi_page, 4096,
+	      PROT_READ | PROT_WRITE, 0, 0, 0);
     }
 }
 
@@ -172,10 +173,7 @@ dp_sync_cores_init (void)
   else
     {
       dp_sync_core_mode = 2;
-      dp_ipi_page = mmap (NULL, 4096, PROT_READ | PROT_WRITE,
-			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (dp_ipi_page == MAP_FAILED)
-	dp_ipi_page = NULL;
+      dp_ipi_page = dp_map_private (4096);
     }
 }
 
@@ -1422,9 +1420,14 @@ dp_promoter_start (void)
     }
   dp_sync_cores_init ();
   dp_probe_init ((int) dp_probe_signal_setting);
-  dp_fork_gate = mmap (NULL, sizeof *dp_fork_gate, PROT_READ | PROT_WRITE,
-		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (dp_fork_gate == MAP_FAILED)
+  /* Raw system calls for the runtime's mappings: a sanitizer's mmap
+     interceptor is not ours to go through.  */
+  long gate = dp_sys (SYS_mmap, 0, sizeof *dp_fork_gate,
+		      PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
+		      0);
+  dp_fork_gate = (unsigned long) gate > -4096ul ? NULL
+		 : (struct dp_fork_gate *) gate;
+  if (!dp_fork_gate)
     {
       dp_warn ("cannot map the fork gate; indirect calls stay unpromoted");
       return;

@@ -31,7 +31,8 @@
      taken.
    - A thread that is runnable: the kernel reports only "running".  It is
      sent a probe signal (rt_tgsigqueueinfo to itself, only while its
-     state is R, so no sleeping system call is interrupted), and the
+     state is R, so no sleeping system call is interrupted, and only if
+     no tracer is attached to it: see dp_gp_poll), and the
      handler checks its own interrupted PC and scans its own stack while
      the interrupted context is frozen under it; the answer is read by
      the next poll.  The signal is SIGURG by default: its default action
@@ -101,8 +102,10 @@ dp_monotonic_ns (void)
 /* The classes that the words of a thread's stack, from SP up to the
    first address that cannot be read (the end of its mapping, for a
    stack with nothing readable above it) or DP_STACK_SCAN_MAX bytes,
-   point into (3 if not even SP can be read).  Read with
-   process_vm_readv, which fails softly where memory ends, instead of
+   point into (3 if not even SP can be read).  Read with the
+   process_vm_readv system call (raw: this runs in the probe handler,
+   where a sanitizer's interceptor must not run), which fails softly
+   where memory ends, instead of
    looking the mapping up in /proc/self/maps: with hundreds of mappings
    that read costs more than the scan.  Reading past the stack into a
    mapping above it can only find more words, never fewer: safe.  */
@@ -113,7 +116,7 @@ dp_stack_busy_buf (uintptr_t sp, const struct dp_range *ranges, int n,
   int busy = 0;
   sp &= ~(uintptr_t) 7;
   uintptr_t end = sp + DP_STACK_SCAN_MAX;
-  pid_t self = getpid ();
+  long self = dp_sys (SYS_getpid, 0, 0, 0, 0, 0, 0);
   int first = 1;
   while (sp < end && busy != 3)
     {
@@ -125,7 +128,8 @@ dp_stack_busy_buf (uintptr_t sp, const struct dp_range *ranges, int n,
 	len = end - sp;
       struct iovec local = { buf, len };
       struct iovec remote = { (void *) sp, len };
-      ssize_t got = process_vm_readv (self, &local, 1, &remote, 1, 0);
+      long got = dp_sys (SYS_process_vm_readv, self, (long) &local, 1,
+			 (long) &remote, 1, 0);
       if (got <= 0)
 	return first ? 3 : busy;
       first = 0;
@@ -178,12 +182,15 @@ dp_sleeping_busy (const char *text, const struct dp_range *ranges, int n,
 	 | dp_stack_busy (sp, ranges, n, split);
 }
 
-/* The state letter of a /proc/.../stat text, or 0.  */
+/* From a /proc/.../status text: the state letter (0 if none), and in
+   *TRACED whether a tracer (gdb, strace, ltrace) is attached.  */
 static char
-dp_state_letter (const char *text)
+dp_status_state (const char *text, int *traced)
 {
-  const char *paren = strrchr (text, ')');
-  return paren && paren[1] == ' ' ? paren[2] : 0;
+  const char *state = strstr (text, "\nState:\t");
+  const char *tracer = strstr (text, "\nTracerPid:\t");
+  *traced = tracer && tracer[12] != '0';
+  return state ? state[8] : 0;
 }
 
 /* The probe handler: runs on the probed thread, whose interrupted context
@@ -195,7 +202,8 @@ dp_probe_handler (int sig, siginfo_t *info, void *ucv)
   int saved_errno = errno;
   int value = info->si_value.sival_int;
   int slot = value & 0xffff;
-  if (info->si_code != SI_QUEUE || info->si_pid != getpid ()
+  if (info->si_code != SI_QUEUE
+      || info->si_pid != dp_sys (SYS_getpid, 0, 0, 0, 0, 0, 0)
       || (value >> 16) != (dp_probe_round & 0x7fff) || slot >= DP_MAX_PROBES)
     {
       errno = saved_errno;
@@ -228,6 +236,32 @@ dp_probe_handler (int sig, siginfo_t *info, void *ucv)
 static int dp_probe_wanted;
 static int dp_probe_tried;
 
+/* The handler is installed and looked at with the rt_sigaction system
+   call itself, not sigaction: ThreadSanitizer's sigaction interceptor
+   would install its own handler in front of ours, which queues the
+   signal and runs our handler later, at the thread's next intercepted
+   call, with a copy of a context the thread has long left (a probe
+   would then report where the thread was, not where it is); other
+   preloaded libraries wrap sigaction too.  The kernel's view of a
+   handler is the one that counts: one the program installs later, by
+   any route, is seen here, and probing stops.  */
+#define DP_SA_RESTORER 0x04000000
+struct dp_kernel_sigaction
+{
+  void (*handler) (int, siginfo_t *, void *);
+  unsigned long flags;
+  void (*restorer) (void);
+  uint64_t mask;
+};
+
+static int
+dp_rt_sigaction (int sig, const struct dp_kernel_sigaction *sa,
+		 struct dp_kernel_sigaction *old)
+{
+  return dp_sys (SYS_rt_sigaction, sig, (long) sa, (long) old, 8, 0, 0) == 0
+	 ? 0 : -1;
+}
+
 void
 dp_probe_init (int signo)
 {
@@ -243,25 +277,26 @@ dp_probe_usable (void)
   if (!dp_probe_tried && dp_probe_wanted)
     {
       dp_probe_tried = 1;
-      struct sigaction old;
-      if (sigaction (dp_probe_wanted, NULL, &old) == 0
-	  && !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL)
+      struct dp_kernel_sigaction old;
+      if (dp_rt_sigaction (dp_probe_wanted, NULL, &old) == 0
+	  && (void *) old.handler == (void *) SIG_DFL)
 	{
-	  struct sigaction sa;
+	  struct dp_kernel_sigaction sa;
 	  memset (&sa, 0, sizeof sa);
-	  sa.sa_sigaction = dp_probe_handler;
-	  sa.sa_flags = SA_SIGINFO | SA_RESTART | SA_ONSTACK;
-	  sigfillset (&sa.sa_mask);
-	  if (sigaction (dp_probe_wanted, &sa, NULL) == 0)
+	  sa.handler = dp_probe_handler;
+	  sa.flags = SA_SIGINFO | SA_RESTART | SA_ONSTACK | DP_SA_RESTORER;
+	  sa.restorer = __restore_rt;
+	  sa.mask = ~(uint64_t) 0;
+	  if (dp_rt_sigaction (dp_probe_wanted, &sa, NULL) == 0)
 	    dp_probe_signal = dp_probe_wanted;
 	}
     }
   if (!dp_probe_signal)
     return 0;
-  struct sigaction cur;
-  if (sigaction (dp_probe_signal, NULL, &cur) != 0
-      || !(cur.sa_flags & SA_SIGINFO)
-      || cur.sa_sigaction != dp_probe_handler)
+  struct dp_kernel_sigaction cur;
+  if (dp_rt_sigaction (dp_probe_signal, NULL, &cur) != 0
+      || !(cur.flags & SA_SIGINFO)
+      || cur.handler != dp_probe_handler)
     {
       dp_probe_signal = 0;
       return 0;
@@ -486,7 +521,7 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
     }
   if (!rd || !first || !again || !bufs)
     goto out;
-  static const char *const files[4] = { "schedstat", "syscall", "stat",
+  static const char *const files[4] = { "schedstat", "syscall", "status",
 					"schedstat" };
   for (int k = 0; k < ntodo; k++)
     for (int f = 0; f < 4; f++)
@@ -518,7 +553,16 @@ dp_gp_poll (uintptr_t self_sp, uint64_t timeout_ns, int *expired)
 				dp_gp.split);
       if (b < 0)
 	{
-	  if (dp_state_letter (r[2].buf) == 'R')
+	  /* A running thread is probed, unless a tracer is attached to
+	     it: a tracer stops at every signal the thread gets (strace
+	     and gdb show or count them), and ltrace without -f
+	     mishandles one sent to a thread of the program while it
+	     steps over its breakpoints (calls then go wrong, or the
+	     program dies).  A traced thread is seen when it sleeps or
+	     when its tracer stops it (state t: /proc then shows where it
+	     is), which tracers that plant breakpoints do often.  */
+	  int traced;
+	  if (dp_status_state (r[2].buf, &traced) == 'R' && !traced)
 	    probe = 1, busy[k] = -1;
 	  continue;
 	}
