@@ -98,6 +98,6 @@ main ()
 
 // { dg-output "ok" }
 // { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } }
-// { dg-final { scan-assembler-not {\tcall\t\*} } }
+// { dg-final { scan-assembler-not {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} } }
 // { dg-final { scan-stats {^site [^\n]* func=_Z6middlePFllEl kind=call } } }
 // { dg-final { scan-stats {^\s+target [^\n]*sym=_Z7throwerl } } }

@@ -35,7 +35,7 @@ via_array (struct ops *v, int i)
   return a + b;
 }
 
-/* { dg-final { scan-assembler-times {\tcall\t\*} 3 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 3 } } */
 /* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 3 } } */
 /* { dg-final { scan-rtl-dump {skipped call in via_pointer at \S*attr-field\.c:17: [^\n]*dynpromote_off} } } */
 /* { dg-final { scan-rtl-dump {rewritten call site \d+ in via_pointer at \S*attr-field\.c:18} } } */

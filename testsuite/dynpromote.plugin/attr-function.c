@@ -27,7 +27,7 @@ on_twin (fn f)
   return f (1) + f (2);
 }
 
-/* { dg-final { scan-assembler-times {\tcall\t\*} 3 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 3 } } */
 /* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */
 /* { dg-final { scan-rtl-dump-times {skipped call in off_def at \S*attr-function\.c:13: [^\n]*dynpromote_off} 2 } } */
 /* { dg-final { scan-rtl-dump {skipped call in off_decl at \S*attr-function\.c:21: [^\n]*dynpromote_off} } } */
