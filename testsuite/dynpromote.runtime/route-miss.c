@@ -148,6 +148,10 @@ main (void)
 #else
   /* The stub's jump itself, copied: one jump instead of two.  */
   CHECK (*(const unsigned char *) stats_addr (site, "entry") != 0xe9);
+# ifdef EXPECT_SLS
+  /* With the int3 that -mharden-sls puts after an indirect jump.  */
+  CHECK (((const unsigned char *) stats_addr (site, "entry"))[3] == 0xcc);
+# endif
 #endif
   /* Megamorphic calls still reach their targets.  */
   for (long i = 0; i < 1000; i++)
