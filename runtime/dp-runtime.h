@@ -327,9 +327,6 @@ int dp_promoter_synchronize (void) DP_HIDDEN;
 void dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)
   DP_HIDDEN;
 /* Patching stub pages (promote.c), also for static calls.  */
-struct dp_exec_region *dp_code_adopt_stubs (uintptr_t lo, uintptr_t hi)
-  DP_HIDDEN;
-void dp_code_release_stubs (struct dp_exec_region *) DP_HIDDEN;
 int dp_code_store8 (uintptr_t addr, uint64_t value) DP_HIDDEN;
 void dp_code_lock (void) DP_HIDDEN;
 void dp_code_unlock (void) DP_HIDDEN;

@@ -150,20 +150,12 @@ dp_private_call (int (*fn) (void *), void *arg)
 			      &job);
   if (tid >= 0)
     {
+      /* The caller need not wait for the helper's exit (the next call
+	 does, before it reuses the stack): only a multi-threaded
+	 process gets here (glibc never turns it single-threaded again),
+	 and its thread count moves anyway.  */
       while (!__atomic_load_n (&job.done, __ATOMIC_ACQUIRE))
 	syscall (SYS_futex, &job.done, FUTEX_WAIT, 0, NULL, NULL, 0);
-      /* A single-threaded program (as glibc sees it) that counts its
-	 threads must find one again at once: wait until the helper has
-	 left the thread group.  In a multi-threaded one the count moves
-	 anyway, and the caller need not wait for the helper's exit (the
-	 next call does, before it reuses the stack).  */
-      if (dp_single_threaded ())
-	{
-	  while ((seen = child_tid) != 0)
-	    syscall (SYS_futex, &child_tid, FUTEX_WAIT, seen, NULL, NULL, 0);
-	  while (syscall (SYS_tgkill, getpid (), tid, 0) == 0)
-	    sched_yield ();
-	}
     }
   else
     child_tid = 0;

@@ -223,20 +223,6 @@ dp_code_unlock (void)
   dp_promoter_unlock ();
 }
 
-/* The stub pages [LO, HI) of a linked object, for writing; the promoter
-   and static calls share one region.  Call with the lock held.  */
-struct dp_exec_region *
-dp_code_adopt_stubs (uintptr_t lo, uintptr_t hi)
-{
-  return dp_execmem_adopt_stubs (lo, hi);
-}
-
-void
-dp_code_release_stubs (struct dp_exec_region *region)
-{
-  dp_execmem_release (region, 0);
-}
-
 /* May code be patched now?  Only when the promoter runs (so cores can be
    serialised) and no fork froze patching.  Call with the lock held.  */
 int
@@ -398,8 +384,7 @@ dp_guard_possible (struct dp_object *obj, const struct dp_site_record *rec,
 /* After a promotion: set the guard to the hottest target, to be made
    direct by the next guard round.  */
 static void
-dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
-	      uintptr_t target)
+dp_guard_arm (const struct dp_site_record *rec, uintptr_t target)
 {
   struct dp_site_state *st = dp_state_of (rec);
   /* The guard is 0 here (never set, or cleared and folded): no thread
@@ -416,7 +401,6 @@ dp_guard_arm (struct dp_object *obj, const struct dp_site_record *rec,
      are sampled meanwhile, and the guard's counter counts for the dump
      and the relearn window only once the hit point goes direct (it
      restarts then).  */
-  (void) obj;
   dp_guard_pending = 1;
 }
 
@@ -551,7 +535,8 @@ dp_adopt_stubs (struct dp_object *obj)
       inside = entry + DP_ENTRY_HIT_OFFSET >= obj->stubs_lo
 	       && entry + rec->slow_offset + DP_STUB_SLOW_MAX <= obj->stubs_hi;
     }
-  obj->stubs = inside ? dp_code_adopt_stubs (obj->stubs_lo, obj->stubs_hi)
+  obj->stubs = inside ? dp_execmem_adopt_stubs (obj->stubs_lo,
+						  obj->stubs_hi)
 		      : NULL;
   if (!obj->stubs)
     {
@@ -956,7 +941,7 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   st->promotions++;
   dp_route_site (obj, rec, DP_DEST_TRAMPOLINE, t);
   if (guarded)
-    dp_guard_arm (obj, rec, targets[0]);
+    dp_guard_arm (rec, targets[0]);
   dp_promoter_stats.promotions++;
 }
 
@@ -1457,7 +1442,7 @@ dp_promoter_forget (struct dp_object *obj)
   /* The stub pages go with the object's mapping; only our record of
      them is ours to drop.  */
   if (obj->stubs)
-    dp_code_release_stubs (obj->stubs);
+    dp_execmem_release (obj->stubs, 0);
   obj->stubs = NULL;
   dp_promoter_unlock ();
   dp_service_request ();

@@ -89,7 +89,8 @@ dp_scall_adopt (struct dp_scall_object *obj)
 	uintptr_t code = (uintptr_t) DP_REL (rec, code_rel);
 	inside = code >= obj->stubs_lo && code + 64 <= obj->stubs_hi;
       }
-  obj->stubs = inside ? dp_code_adopt_stubs (obj->stubs_lo, obj->stubs_hi)
+  obj->stubs = inside ? dp_execmem_adopt_stubs (obj->stubs_lo,
+						  obj->stubs_hi)
 		      : NULL;
   if (!obj->stubs)
     {
@@ -196,7 +197,7 @@ __dynpromote_unregister_static_calls (void *slot)
 	*p = obj->next;
 	/* Its stub pages go with its mapping; forget our record of them.  */
 	if (obj->stubs)
-	  dp_code_release_stubs (obj->stubs);
+	  dp_execmem_release (obj->stubs, 0);
 	obj->stubs = NULL;
 	break;
       }
