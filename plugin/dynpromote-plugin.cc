@@ -39,10 +39,12 @@ static struct plugin_info dp_plugin_info = {
   "  -fplugin-arg-dynpromote-no-align-calls   do not pad rewritten calls\n"
   "                                           into one aligned 8-byte word\n"
   "                                           (align-calls: the default)\n"
-  "  -fplugin-arg-dynpromote-no-inline-guard  no inline compare with the\n"
+  "  -fplugin-arg-dynpromote-inline-guard     an inline compare with the\n"
   "                                           hottest target before each\n"
-  "                                           call (inline-guard: the\n"
-  "                                           default, with align-calls)\n"
+  "                                           call (default: in functions\n"
+  "                                           built with retpolines, with\n"
+  "                                           align-calls)\n"
+  "  -fplugin-arg-dynpromote-no-inline-guard  never an inline compare\n"
   "  -fplugin-arg-dynpromote-dump             write the pass dump, like\n"
   "                                           -fdump-rtl-dynpromote\n"
 };
@@ -116,9 +118,9 @@ dp_parse_arguments (const struct plugin_name_args *info)
       else if (!strcmp (key, "no-align-calls"))
 	dp_settings.align_calls = false;
       else if (!strcmp (key, "inline-guard"))
-	dp_settings.inline_guard = true;
+	dp_settings.inline_guard = DP_GUARD_ALWAYS;
       else if (!strcmp (key, "no-inline-guard"))
-	dp_settings.inline_guard = false;
+	dp_settings.inline_guard = DP_GUARD_NEVER;
       else if (!strcmp (key, "max-targets"))
 	{
 	  if (!dp_parse_unsigned (value, 1, 8, &dp_settings.max_targets))
@@ -240,7 +242,7 @@ plugin_init (struct plugin_name_args *info,
     }
 
   dp_settings.align_calls = true;
-  dp_settings.inline_guard = true;
+  dp_settings.inline_guard = DP_GUARD_AUTO;
   dp_parse_arguments (info);
 
   register_callback (info->base_name, PLUGIN_INFO, NULL, &dp_plugin_info);

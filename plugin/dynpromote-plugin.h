@@ -18,6 +18,14 @@
 /* Name of the attribute that makes calls share a family's learning.  */
 #define DP_SHARED_ATTRIBUTE_NAME "dynpromote_shared"
 
+/* When the rewritten call gets the inline guard.  */
+enum dp_guard_mode
+{
+  DP_GUARD_AUTO,            /* in functions built with retpolines.  */
+  DP_GUARD_ALWAYS,          /* -fplugin-arg-dynpromote-inline-guard.  */
+  DP_GUARD_NEVER            /* -fplugin-arg-dynpromote-no-inline-guard.  */
+};
+
 /* Settings from -fplugin-arg-dynpromote-*.  */
 struct dp_settings
 {
@@ -25,8 +33,8 @@ struct dp_settings
   bool verbose;             /* a note for every rewritten site.  */
   bool dump;                /* write the pass dump.  */
   bool align_calls;         /* keep each call in one aligned 8-byte word.  */
-  bool inline_guard;        /* compare with the hottest target inline
-			       (only with align_calls).  */
+  enum dp_guard_mode inline_guard; /* compare with the hottest target
+				      inline (only with align_calls).  */
   unsigned max_targets;     /* 0: runtime default; else 1..8.  */
   vec<const char *> exclude; /* function names left alone.  */
 };

@@ -175,8 +175,9 @@ int dp_list_threads (int *tids, int cap) DP_HIDDEN;
 #define DP_MAX_SAMPLE_PERIOD 1000000
 
 /* The longest slow path of an entry stub, from its slow_offset
-   (plugin/dynpromote-emit.cc: push, push, lea, push, call, pop, pop,
-   pop, jmp: 26 bytes, 29 with a rel32 jmp).  A bound past the stubs'
+   (plugin/dynpromote-emit.cc: call, jmp, nopl: 14 bytes; objects built
+   before the shared routine: push, push, lea, push, call, pop, pop, pop,
+   jmp, 26 bytes, 29 with a rel32 jmp).  A bound past the stubs'
    last byte could reach a page that is not text (.rodata follows
    .text), which the runtime would then refuse to map over.  */
 #define DP_STUB_SLOW_MAX 32

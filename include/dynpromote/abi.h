@@ -47,6 +47,7 @@
 #define DP_UNREGISTER_SYMBOL "__dynpromote_unregister"
 #define DP_SAMPLE_SYMBOL "__dynpromote_sample"
 #define DP_THUNK_SYMBOL "__dynpromote_thunk_r11"
+#define DP_SLOW_SYMBOL "__dynpromote_slow_v2"
 
 /* Size of the per-object slot the runtime may use as it likes (it lives in
    the object's .bss, so registration needs no allocation).  */
@@ -75,7 +76,13 @@
      +8   decl state.countdown(%rip)    (ff 0d rel32)
      +14  js   slow                     (0f 88 rel32)
      +20  the indirect jump to %r11, protected as the build asks;
-     +slow_offset  the slow path: sample, then back to +20.
+     +slow_offset  the slow path: sample, then back to +20.  Objects
+	  built since the shared routine have
+	    call __dynpromote_slow_v2[.MODE]  (e8 rel32; one per object)
+	    jmp  +20                          (eb rel8)
+	    nopl rec(%rax)                    (0f 1f 80 disp32: the record,
+					       relative to the disp32)
+	  the runtime only jumps to slow_offset, so either form works.
 
    Every unit with stubs also emits the two comdat bracket sections
    (one copy per linked object), page-aligned and holding one int3

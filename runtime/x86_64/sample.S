@@ -1,13 +1,14 @@
 /* sample.S - __dynpromote_sample, the slow path of every entry stub.
 
-   An entry stub calls this on a sampled call, with the call's arguments
-   still live in registers:
+   An entry stub's slow path calls its object's sampling routine
+   (__dynpromote_slow_v2*, plugin/dynpromote-emit.cc; older objects do
+   the same inline), which calls this on a sampled call, with the call's
+   arguments still live in registers:
 
-	  0(%rsp)  return address into the stub
+	  0(%rsp)  return address into the routine (or stub)
 	  8(%rsp)  the site's record (struct dp_site_record *)
-	 16(%rsp)  the call's %r10 (the stub restores it: the PLT's lazy
-		   binding on the way here does not preserve it)
-	 24(%rsp)  the call's target (the stub restores %r11 from here)
+	 16(%rsp)  the call's %r10 (restored by the caller too)
+	 24(%rsp)  the call's target (the caller restores %r11 from here)
 
    It saves every register a callee may read as an argument or static
    chain (%rax for %al, %rdi %rsi %rdx %rcx %r8 %r9, %r10), realigns the

@@ -5,6 +5,7 @@
 // caller, destructors run once, and stack-passed arguments arrive
 // intact either way.
 // { dg-do run }
+// { dg-options "-fplugin-arg-dynpromote-inline-guard" }
 // { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 }
 // { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 }
 

@@ -1,4 +1,5 @@
-/* Purpose: the inline guard is on by default: every rewritten call
+/* Purpose: in a build with retpolines the inline guard is on by default
+   (opt-inline-guard-plain.c: not in a plain build): every rewritten call
    compares its target with the site's guard, counts a hit and calls (the
    call the runtime points at the target), and a miss calls the entry
    from an out-of-line block that returns after the call; a sibcall's
@@ -7,7 +8,7 @@
    so the runtime can point them past the entry.  At -O2 (for the
    sibcall).  */
 /* { dg-do compile } */
-/* { dg-options "-O2" } */
+/* { dg-options "-O2 -mindirect-branch=thunk -fcf-protection=none" } */
 
 typedef int (*fn) (int);
 

@@ -1,8 +1,9 @@
 /* Purpose: no-inline-guard leaves calls as in opt-align-calls-default.c
-   without the guard: no compare, no miss block, one call per site
+   without the guard, even in a build with retpolines, where the guard
+   is the default: no compare, no miss block, one call per site
    (negative twin of opt-inline-guard-default.c).  */
 /* { dg-do compile } */
-/* { dg-options "-fplugin-arg-dynpromote-no-inline-guard" } */
+/* { dg-options "-fplugin-arg-dynpromote-no-inline-guard -mindirect-branch=thunk -fcf-protection=none" } */
 
 typedef int (*fn) (int);
 

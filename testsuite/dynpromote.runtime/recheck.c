@@ -13,6 +13,7 @@
    and recheck-retpoline.c (the same under retpolines).  Every call
    checks that it reached the function it asked for.  */
 /* { dg-do run } */
+/* { dg-options "-fplugin-arg-dynpromote-inline-guard" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 100 } */

@@ -10,6 +10,7 @@
    megamorphic site is sent to the stub's jump (route=stub).  Every call
    checks that it reached the function it asked for.  */
 /* { dg-do run } */
+/* { dg-options "-fplugin-arg-dynpromote-inline-guard" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */

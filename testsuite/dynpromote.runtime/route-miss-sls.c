@@ -3,7 +3,7 @@
    and the copy of that jump the runtime writes into a megamorphic
    site's entry keeps the int3 right after the jump.  */
 /* { dg-do run } */
-/* { dg-options "-mharden-sls=all" } */
+/* { dg-options "-fplugin-arg-dynpromote-inline-guard -mharden-sls=all" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */

@@ -12,6 +12,7 @@
    new trampoline.  Every call checks that it reached the function it
    asked for.  */
 /* { dg-do run } */
+/* { dg-options "-fplugin-arg-dynpromote-inline-guard" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */

@@ -9,7 +9,7 @@
    and gdb-step-caller.c, which need breakpoints in gp_site's page, are
    its twins.  */
 /* { dg-do run } */
-/* { dg-options "-g -fno-toplevel-reorder" } */
+/* { dg-options "-fplugin-arg-dynpromote-inline-guard -g -fno-toplevel-reorder" } */
 /* { dg-run-under gdb -q -batch -x @SRCDIR@/gdb-break-callee.gdb --args } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 64 } */

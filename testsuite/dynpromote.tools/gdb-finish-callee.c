@@ -9,7 +9,7 @@
    the program's text stays file-backed.  gdb-break-callee.c, the same
    program without finish, is its twin.  */
 /* { dg-do run } */
-/* { dg-options "-g -fno-toplevel-reorder" } */
+/* { dg-options "-fplugin-arg-dynpromote-inline-guard -g -fno-toplevel-reorder" } */
 /* { dg-run-under gdb -q -batch -x @SRCDIR@/gdb-finish-callee.gdb --args } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 64 } */

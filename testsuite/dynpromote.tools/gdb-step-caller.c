@@ -16,7 +16,7 @@
    call: what the call reaches first is the site's stub, which has no
    line information; README, Debugging and profiling.)  */
 /* { dg-do run } */
-/* { dg-options "-g -fno-toplevel-reorder" } */
+/* { dg-options "-fplugin-arg-dynpromote-inline-guard -g -fno-toplevel-reorder" } */
 /* { dg-run-under gdb -q -batch -x @SRCDIR@/gdb-step-caller.gdb --args } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 64 } */

@@ -10,6 +10,7 @@
    mapping (and whatever shares its pages) shows "/memfd:dynpromote
    (deleted)".  Passes once the program's text is never remapped.  */
 /* { dg-do run } */
+/* { dg-options "-fplugin-arg-dynpromote-inline-guard" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 64 } */
 
