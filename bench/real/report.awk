@@ -139,7 +139,7 @@ END {
         for (l = 1; l <= nm; l++) {
           split(rs[j], nd, "/")
           if (ratio_of(ms[l], rows[i], nd[1], nd[2]))
-            printf "%s %s %s %.4f %.4f %.4f\n", rows[i], rs[j], ms[l], R_med, R_lo, R_hi
+            printf "%s %s %s %.6f %.6f %.6f\n", rows[i], rs[j], ms[l], R_med, R_lo, R_hi
         }
     exit
   }
