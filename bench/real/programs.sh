@@ -2,14 +2,17 @@
 #
 # Each program P has:
 #   P_package            the Debian source package
-#   P_prepare SRC PREP   one-time work shared by the four builds (configure,
+#   P_prepare SRC PREP   one-time work shared by all builds (configure,
 #                        amalgamation...), into PREP; not timed
 #   P_build SRC PREP OUT the build proper, into OUT, with $cflags and
 #                        $ldflags of the variant; timed as compile time
 #   P_binary             the program's path inside OUT
 #   P_workloads          the workloads, each timed on its own
 #   P_run W BIN          run workload W of build BIN, output on stdout;
-#                        $scale (1, or less with --quick) sizes it
+#                        $scale (1, or less with --quick) sizes it.  In
+#                        the timed runs BIN is bench/real/measure.c's
+#                        program standing in for the binary: run BIN as
+#                        the command, and nothing else of the build
 #   P_normalize          filter of the output before it is compared
 #                        across builds (drops what legitimately varies)
 # The driver provides $here (bench/real), $jobs, $data (generated inputs),
