@@ -31,6 +31,7 @@
    learn.c writes the counters from any thread; the promoter (a pass) owns
    status, ntargets and the slot targets while a site is promoted.  */
 #define DP_SLOTS 8
+#define DP_DEFAULT_MAX_TARGETS 4   /* without retpolines */
 
 enum dp_site_status
 {

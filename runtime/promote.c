@@ -70,7 +70,11 @@
 
 volatile int dp_promotion;
 
-volatile uint32_t dp_max_targets = 4;
+/* 0: by build, DP_SLOTS behind a retpoline (a chain of compares, even
+   mispredicted, costs less than the thunk; Lua's luaD_precall has eight
+   equally hot C functions), DP_DEFAULT_MAX_TARGETS elsewhere (the branch
+   predictor does well on what a longer chain would add).  */
+volatile uint32_t dp_max_targets = 0;
 volatile uint32_t dp_coverage_percent = 90;
 volatile uint32_t dp_megamorphic_percent = 50;
 volatile uint32_t dp_trust_predictor = 1;
@@ -822,6 +826,8 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
     return;
 
   int max = rec->max_targets ? rec->max_targets : (int) dp_max_targets;
+  if (max == 0)
+    max = (rec->flags & DP_FLAG_RETPOLINE) ? DP_SLOTS : DP_DEFAULT_MAX_TARGETS;
   if (max > DP_SLOTS)
     max = DP_SLOTS;
   if (n > max)

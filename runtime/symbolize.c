@@ -6,6 +6,12 @@
    the file is not stripped; dladdr is the fallback.  Symbol tables are
    cached for the duration of one dump; callers hold the stats lock.
 
+   The shared runtime loads libelf (and with it libz) only when a dump
+   first needs a name, with dlopen: linked in, the two cost every
+   process ~170 KiB of resident memory and their relocations at start,
+   for a dump most runs never write.  The static runtime calls libelf
+   directly (pkg-config --static lists it).
+
    Objects are found with dladdr1, which takes the dynamic linker's
    dl_load_lock; glibc re-initialises that lock in a forked child, but not
    dl_load_write_lock, which dl_iterate_phdr takes: a child forked while
@@ -43,6 +49,53 @@ struct dp_symtab
 };
 
 static struct dp_symtab *dp_symtabs;
+
+/* The libelf functions symbolize.c uses.  */
+static struct
+{
+  int tried, ok;
+  unsigned (*version) (unsigned);
+  Elf *(*begin) (int, Elf_Cmd, Elf *);
+  Elf_Scn *(*nextscn) (Elf *, Elf_Scn *);
+  GElf_Shdr *(*getshdr) (Elf_Scn *, GElf_Shdr *);
+  GElf_Ehdr *(*getehdr) (Elf *, GElf_Ehdr *);
+  Elf_Data *(*getdata) (Elf_Scn *, Elf_Data *);
+  GElf_Sym *(*getsym) (Elf_Data *, int, GElf_Sym *);
+  char *(*strptr) (Elf *, size_t, size_t);
+  int (*end) (Elf *);
+} dp_elf;
+
+/* Fill dp_elf once; false if libelf cannot be had.  */
+static int
+dp_libelf (void)
+{
+  if (dp_elf.tried)
+    return dp_elf.ok;
+  dp_elf.tried = 1;
+#ifdef PIC
+  void *h = dlopen ("libelf.so.1", RTLD_NOW | RTLD_LOCAL);
+  if (!h)
+    return 0;
+# define DP_ELF_SYM(field, name) \
+  *(void **) &dp_elf.field = dlsym (h, #name); \
+  if (!dp_elf.field) \
+    return 0;
+#else
+# define DP_ELF_SYM(field, name) dp_elf.field = name;
+#endif
+  DP_ELF_SYM (version, elf_version)
+  DP_ELF_SYM (begin, elf_begin)
+  DP_ELF_SYM (nextscn, elf_nextscn)
+  DP_ELF_SYM (getshdr, gelf_getshdr)
+  DP_ELF_SYM (getehdr, gelf_getehdr)
+  DP_ELF_SYM (getdata, elf_getdata)
+  DP_ELF_SYM (getsym, gelf_getsym)
+  DP_ELF_SYM (strptr, elf_strptr)
+  DP_ELF_SYM (end, elf_end)
+#undef DP_ELF_SYM
+  dp_elf.ok = dp_elf.version (EV_CURRENT) != EV_NONE;
+  return dp_elf.ok;
+}
 
 /* Where the object holding an address is: its file (empty for the main
    program) and load bias.  */
@@ -182,21 +235,24 @@ dp_load_symtab (const char *path, uintptr_t base)
     return NULL;
   tab->base = base;
 
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || elf_version (EV_CURRENT) == EV_NONE)
+  int fd = -1;
+  if (!dp_libelf ())
     goto out;
-  Elf *elf = elf_begin (fd, ELF_C_READ, NULL);
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    goto out;
+  Elf *elf = dp_elf.begin (fd, ELF_C_READ, NULL);
   if (!elf)
     goto out;
 
   /* Prefer the full .symtab; fall back on .dynsym.  */
   Elf_Scn *chosen = NULL;
   GElf_Shdr chosen_hdr = { 0 };
-  for (Elf_Scn *scn = elf_nextscn (elf, NULL); scn;
-       scn = elf_nextscn (elf, scn))
+  for (Elf_Scn *scn = dp_elf.nextscn (elf, NULL); scn;
+       scn = dp_elf.nextscn (elf, scn))
     {
       GElf_Shdr hdr;
-      if (!gelf_getshdr (scn, &hdr))
+      if (!dp_elf.getshdr (scn, &hdr))
 	continue;
       if (hdr.sh_type == SHT_SYMTAB
 	  || (hdr.sh_type == SHT_DYNSYM && !chosen))
@@ -206,9 +262,9 @@ dp_load_symtab (const char *path, uintptr_t base)
 	}
     }
   GElf_Ehdr ehdr;
-  if (chosen && gelf_getehdr (elf, &ehdr))
+  if (chosen && dp_elf.getehdr (elf, &ehdr))
     {
-      Elf_Data *data = elf_getdata (chosen, NULL);
+      Elf_Data *data = dp_elf.getdata (chosen, NULL);
       size_t n = chosen_hdr.sh_entsize ? chosen_hdr.sh_size
 					   / chosen_hdr.sh_entsize : 0;
       tab->syms = calloc (n ? n : 1, sizeof *tab->syms);
@@ -216,12 +272,12 @@ dp_load_symtab (const char *path, uintptr_t base)
       for (size_t i = 0; data && tab->syms && i < n; i++)
 	{
 	  GElf_Sym sym;
-	  if (!gelf_getsym (data, (int) i, &sym) || sym.st_shndx == SHN_UNDEF)
+	  if (!dp_elf.getsym (data, (int) i, &sym) || sym.st_shndx == SHN_UNDEF)
 	    continue;
 	  int type = GELF_ST_TYPE (sym.st_info);
 	  if (type != STT_FUNC && type != STT_GNU_IFUNC)
 	    continue;
-	  const char *name = elf_strptr (elf, chosen_hdr.sh_link,
+	  const char *name = dp_elf.strptr (elf, chosen_hdr.sh_link,
 					 sym.st_name);
 	  if (!name || !*name)
 	    continue;
@@ -234,7 +290,7 @@ dp_load_symtab (const char *path, uintptr_t base)
 	}
       qsort (tab->syms, tab->count, sizeof *tab->syms, dp_symbol_order);
     }
-  elf_end (elf);
+  dp_elf.end (elf);
 out:
   if (fd >= 0)
     close (fd);
