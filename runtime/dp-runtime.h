@@ -69,7 +69,8 @@ struct dp_site_state
   uint8_t status;          /* enum dp_site_status.  */
   uint8_t request;         /* enum dp_site_request.  */
   uint8_t ntargets;        /* promoted targets, in slot[0..ntargets).  */
-  uint8_t unreachable;     /* hot targets left out: rel32 out of reach.  */
+  uint8_t unreachable;     /* hot targets left out: out of rel32 reach,
+			      and no PLT entry for them (plt.c).  */
   uint64_t calls;          /* calls accounted for by past samples.  */
   uint64_t samples;        /* samples since learning (re)started.  */
   uint64_t other;          /* samples whose target found no free slot.  */

@@ -122,7 +122,8 @@ dp_find_object (const void *addr, struct dp_where *where)
     }
   if (dynamic)
     return 0;
-  struct dp_phdr_query q = { (uintptr_t) addr, where, 0, 0, 0, 0, NULL, 0 };
+  struct dp_phdr_query q = { (uintptr_t) addr, where, 0, 0, 0, 0, NULL,
+			     0 };
   dl_iterate_phdr (dp_phdr_cb, &q);
   return q.found;
 }
