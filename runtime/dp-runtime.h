@@ -12,6 +12,7 @@
    static_call.c  static_call keys: trampolines and calls patched
    jit.c       gdb's JIT interface: names and unwind info for trampolines
    perfmap.c   /tmp/perf-PID.map: names of the runtime's code for perf
+   plt.c       an object's own PLT entries, for targets in other objects
    x86_64/sample.S  the register-preserving entry into learn.c  */
 
 #ifndef DP_RUNTIME_H
@@ -69,7 +70,8 @@ struct dp_site_state
   uint8_t status;          /* enum dp_site_status.  */
   uint8_t request;         /* enum dp_site_request.  */
   uint8_t ntargets;        /* promoted targets, in slot[0..ntargets).  */
-  uint8_t unreachable;     /* hot targets left out: rel32 out of reach.  */
+  uint8_t unreachable;     /* hot targets left out: out of rel32 reach,
+			      and no PLT entry for them (plt.c).  */
   uint64_t calls;          /* calls accounted for by past samples.  */
   uint64_t samples;        /* samples since learning (re)started.  */
   uint64_t other;          /* samples whose target found no free slot.  */
@@ -88,7 +90,8 @@ struct dp_site_state
   uint8_t direct;          /* enum dp_direct.  */
   uint16_t learned[DP_SLOTS];  /* samples each promoted slot was decided
 				  on (saturated).  */
-  uint8_t spare;
+  uint8_t via_plt;         /* promoted targets reached through the
+			      object's own PLT entry (far: plt.c).  */
   uint8_t hold;            /* a decision for the branch predictor waits
 			      for 8x dp_decide_samples samples.  */
 };
@@ -252,8 +255,12 @@ extern int dp_probe_signal DP_HIDDEN;
 /* x86_64/codegen.c.  */
 int dp_codegen_reachable (uintptr_t from_next, uintptr_t to) DP_HIDDEN;
 size_t dp_codegen_trampoline_size (int n) DP_HIDDEN;
+/* How the chain reaches target i: CMP_MEM[i] is the quad compared with
+   %r11 and DEST[i] where the je goes; 0 (or a NULL array) means the
+   trampoline's own slot and the target itself.  */
 int dp_codegen_trampoline (const struct dp_site_record *rec, uintptr_t t,
-			   const uint64_t *targets, int n, uint8_t *buf)
+			   const uint64_t *targets, const uintptr_t *cmp_mem,
+			   const uintptr_t *dest, int n, uint8_t *buf)
   DP_HIDDEN;
 uint64_t dp_codegen_entry_learning (void) DP_HIDDEN;
 uint64_t dp_codegen_entry_jump (uintptr_t entry, uintptr_t to) DP_HIDDEN;
@@ -272,6 +279,11 @@ struct dp_object
   struct dp_exec_region *stubs;  /* the stub pages, once adopted.  */
   uintptr_t code_lo, code_hi;    /* the object's mapped range.  */
   int adopt_failed;
+  /* Its program headers (registration), for plt.c.  */
+  uintptr_t bias;
+  const void *phdr;
+  int phnum;
+  struct dp_plt_index *plt;      /* plt.c, built on first use.  */
 };
 
 typedef void (*dp_object_visitor) (struct dp_object *, void *);
@@ -326,8 +338,7 @@ void dp_promoter_pass (uintptr_t program_sp) DP_HIDDEN;
 void dp_promoter_pass_now (void) DP_HIDDEN;
 void dp_promoter_forget (struct dp_object *) DP_HIDDEN;
 int dp_promoter_synchronize (void) DP_HIDDEN;
-void dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)
-  DP_HIDDEN;
+void dp_object_code_range (struct dp_object *obj) DP_HIDDEN;
 /* Patching stub pages (promote.c), also for static calls.  */
 int dp_code_store8 (uintptr_t addr, uint64_t value) DP_HIDDEN;
 void dp_code_lock (void) DP_HIDDEN;
@@ -336,6 +347,11 @@ int dp_code_patchable (void) DP_HIDDEN;
 /* static_call.c.  */
 void dp_static_calls_start (void) DP_HIDDEN;
 void dp_code_sync (void) DP_HIDDEN;
+
+/* plt.c: under the promoter's lock.  */
+int dp_plt_route (struct dp_object *obj, uintptr_t target, uintptr_t *got,
+		  uintptr_t *jmp) DP_HIDDEN;
+void dp_plt_forget (struct dp_object *obj) DP_HIDDEN;
 
 /* jit.c: the trampolines, named for gdb (its JIT interface).  Under
    the promoter's lock.  */

@@ -887,16 +887,36 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
       return;
     }
 
-  /* Targets a rel32 branch cannot reach stay on the indirect path.  */
+  /* A target a rel32 branch cannot reach is reached through the site's
+     object's own PLT entry for it, comparing the GOT slot that entry
+     jumps through (plt.c); without one, it stays on the indirect
+     path.  */
   uint64_t targets[DP_SLOTS];
-  int m = 0, dropped = 0;
+  uintptr_t cmp_mem[DP_SLOTS], dest[DP_SLOTS];
+  int m = 0, dropped = 0, via_plt = 0;
   for (int i = 0; i < k; i++)
-    if (dp_codegen_reachable (t, cand[i].target)
-	&& dp_codegen_reachable (t + DP_CHUNK, cand[i].target))
+    {
+      uintptr_t got = 0, jmp = 0, to = (uintptr_t) cand[i].target;
+      if (!dp_codegen_reachable (t, to)
+	  || !dp_codegen_reachable (t + DP_CHUNK, to))
+	{
+	  if (dp_plt_route (obj, to, &got, &jmp) != 0
+	      || !dp_codegen_reachable (t, got)
+	      || !dp_codegen_reachable (t + DP_CHUNK, got)
+	      || !dp_codegen_reachable (t, jmp)
+	      || !dp_codegen_reachable (t + DP_CHUNK, jmp))
+	    {
+	      dropped++;
+	      continue;
+	    }
+	  via_plt++;
+	}
+      cmp_mem[m] = got;
+      dest[m] = jmp;
       targets[m++] = cand[i].target;
-    else
-      dropped++;
+    }
   st->unreachable = (uint8_t) dropped;
+  st->via_plt = (uint8_t) via_plt;
   if (m == 0)
     {
       dp_chunk_free (pool, chunk);
@@ -906,8 +926,10 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
 
   /* With the inline guard the hottest target never reaches the
      trampoline (a guard hit takes the call that the guard round points
-     at it): the chain starts with the second.  */
-  int guarded = dp_guard_possible (obj, rec, targets[0]);
+     at it): the chain starts with the second.  Not for a target reached
+     through the PLT: the hit point could only jump to the PLT entry,
+     which goes where the GOT slot says, and no compare checks that.  */
+  int guarded = !dest[0] && dp_guard_possible (obj, rec, targets[0]);
   uint8_t *buf = dp_execmem_writable (pool->region, t);
   if (!buf)
     {
@@ -919,8 +941,8 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
       st->countdown = INT32_MAX;
       return;
     }
-  if (dp_codegen_trampoline (rec, t, targets + guarded, m - guarded, buf)
-      != 0)
+  if (dp_codegen_trampoline (rec, t, targets + guarded, cmp_mem + guarded,
+			     dest + guarded, m - guarded, buf) != 0)
     {
       dp_chunk_free (pool, chunk);
       dp_make_plain (obj, rec, DP_STATUS_UNREACHABLE);
@@ -1445,6 +1467,7 @@ dp_promoter_forget (struct dp_object *obj)
 	dp_retire (st->trampoline);
       st->trampoline = 0;
     }
+  dp_plt_forget (obj);
   /* The stub pages go with the object's mapping; only our record of
      them is ours to drop.  */
   if (obj->stubs)

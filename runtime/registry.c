@@ -132,7 +132,7 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
 
   /* Only here (a constructor) may dl_iterate_phdr be used: see
      symbolize.c.  */
-  dp_object_code_range (begin, &obj->code_lo, &obj->code_hi);
+  dp_object_code_range (obj);
   if (!dp_enabled)
     dp_quiet_object (obj, NULL);
   if (dp_in_main_program (begin))

@@ -14,12 +14,13 @@
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
      shared family=NAME sites=N state=S calls=N samples=N hits=N
             misses=N miss_rate=P% promotions=N repatches=N
-            unreachable=N trampoline=0xA route=direct|stub|none
+            unreachable=N via_plt=N trampoline=0xA
+            route=direct|stub|none
        target ...   other ...   (as below)
      site id=N file=F line=N col=N func=NAME kind=call|sibcall
           state=S calls=N samples=N hits=N misses=N miss_rate=P%
-          promotions=N repatches=N unreachable=N call=0xA entry=0xA
-          trampoline=0xA route=direct|stub|none [shared=NAME]
+          promotions=N repatches=N unreachable=N via_plt=N call=0xA
+          entry=0xA trampoline=0xA route=direct|stub|none [shared=NAME]
        target addr=0xA sym=NAME promoted=0|1 samples=N share=P%
        other samples=N share=P%
 
@@ -28,8 +29,12 @@
    predictor: see dp_model_verdict), unreachable (hot targets out of
    rel32 reach), nomem (no executable memory near it) or off; a
    megamorphic or predicted site learns again later (a recheck: see
-   promote.c).  repatches counts the times a site learned again, after
-   a promotion (relearns) or a verdict (rechecks).  calls is an
+   promote.c).  unreachable counts the hot targets the last decision
+   left on the indirect path (out of rel32 reach, and no way through the
+   site's object's own PLT), via_plt those of its trampoline reached
+   through that PLT (a target in another object: plt.c).  repatches
+   counts the times a site learned again, after a promotion (relearns)
+   or a verdict (rechecks).  calls is an
    estimate from the sampling spans, plus the inline guard's hits, which
    are counted, not sampled.  A promoted target's samples are the
    learning samples its promotion was decided on plus its sampled hits
@@ -174,7 +179,7 @@ dp_direct_samples (const struct dp_site_state *st)
 }
 
 /* The counters common to site and shared lines, from " state=" to
-   " unreachable=N".  */
+   " via_plt=N".  */
 static void
 dp_write_counters (FILE *f, const struct dp_site_state *st)
 {
@@ -187,12 +192,12 @@ dp_write_counters (FILE *f, const struct dp_site_state *st)
   uint64_t judged = hits + misses;
   fprintf (f, " state=%s calls=%" PRIu64 " samples=%" PRIu64
 	   " hits=%" PRIu64 " misses=%" PRIu64 " miss_rate=%.1f%%"
-	   " promotions=%u repatches=%u unreachable=%u",
+	   " promotions=%u repatches=%u unreachable=%u via_plt=%u",
 	   dp_site_state_name (st), dp_estimated_calls (st),
 	   st->total_samples, hits, misses,
 	   judged ? 100.0 * (double) misses / (double) judged : 0.0,
 	   (unsigned) st->promotions, (unsigned) st->repatches,
-	   (unsigned) st->unreachable);
+	   (unsigned) st->unreachable, (unsigned) st->via_plt);
 }
 
 static const char *

@@ -115,6 +115,8 @@ struct dp_phdr_query
   struct dp_where *where;
   uintptr_t lo, hi;
   int index, found;
+  const void *phdr;
+  int phnum;
 };
 
 static int
@@ -144,6 +146,8 @@ dp_phdr_cb (struct dl_phdr_info *info, size_t size, void *data)
   q->where->main_program = index == 0;
   q->lo = lo;
   q->hi = hi;
+  q->phdr = info->dlpi_phdr;
+  q->phnum = info->dlpi_phnum;
   q->found = 1;
   return 1;
 }
@@ -171,7 +175,8 @@ dp_find_object (const void *addr, struct dp_where *where)
     }
   if (dynamic)
     return 0;
-  struct dp_phdr_query q = { (uintptr_t) addr, where, 0, 0, 0, 0 };
+  struct dp_phdr_query q = { (uintptr_t) addr, where, 0, 0, 0, 0, NULL,
+			     0 };
   dl_iterate_phdr (dp_phdr_cb, &q);
   return q.found;
 }
@@ -203,18 +208,23 @@ dp_in_main_program (const void *addr)
   return dp_find_object (addr, &where) && where.main_program;
 }
 
-/* The address range of the loaded object containing ADDR.  Only from
-   registration (a constructor): see the header comment.  */
+/* The address range, load bias and program headers of OBJ (the loaded
+   object holding its site records).  Only from registration (a
+   constructor): see the header comment.  */
 void
-dp_object_code_range (const void *addr, uintptr_t *lo, uintptr_t *hi)
+dp_object_code_range (struct dp_object *obj)
 {
-  struct dp_where where;
-  struct dp_phdr_query q = { (uintptr_t) addr, &where, 0, 0, 0, 0 };
+  struct dp_where where = { "", 0, 0 };
+  struct dp_phdr_query q = { (uintptr_t) obj->begin, &where, 0, 0, 0, 0,
+			     NULL, 0 };
   dl_iterate_phdr (dp_phdr_cb, &q);
   if (!q.found)
-    q.lo = q.hi = (uintptr_t) addr;
-  *lo = q.lo;
-  *hi = q.hi;
+    q.lo = q.hi = (uintptr_t) obj->begin;
+  obj->code_lo = q.lo;
+  obj->code_hi = q.hi;
+  obj->bias = where.bias;
+  obj->phdr = q.phdr;
+  obj->phnum = q.phnum;
 }
 
 static int

@@ -101,7 +101,7 @@ struct family
   struct name *family, *state, *route;
   uint64_t sites, calls, samples, hits, misses;
   double miss_rate;
-  uint64_t promotions, repatches, unreachable;
+  uint64_t promotions, repatches, unreachable, via_plt;
   uint64_t trampoline;
   struct target_list tl;
 };
@@ -114,7 +114,7 @@ struct site
   struct name *file, *func, *kind, *state;
   uint64_t calls, samples, hits, misses;
   double miss_rate;
-  uint64_t promotions, repatches, unreachable;
+  uint64_t promotions, repatches, unreachable, via_plt;
   uint64_t call, entry, trampoline;
   struct name *route, *shared;	/* NULL when the dump has none */
   size_t family;		/* of a shared= member, else SIZE_MAX */
@@ -418,6 +418,7 @@ static const struct key site_keys[] =
   KEY (site, promotions, K_U64, false),
   KEY (site, repatches, K_U64, false),
   KEY (site, unreachable, K_U64, false),
+  KEY (site, via_plt, K_U64, false),
   KEY (site, call, K_ADDR, false),
   KEY (site, entry, K_ADDR, false),
   KEY (site, trampoline, K_ADDR, false),
@@ -439,6 +440,7 @@ static const struct key family_keys[] =
   KEY (family, promotions, K_U64, false),
   KEY (family, repatches, K_U64, false),
   KEY (family, unreachable, K_U64, false),
+  KEY (family, via_plt, K_U64, false),
   KEY (family, trampoline, K_ADDR, false),
   KEY (family, route, K_NAME, false),
   { NULL, 0, 0, false }

@@ -15,6 +15,16 @@
      slots  .quad t0 ... tk-1  compared as 64-bit values: a match means
                                 the program asked for exactly that target
 
+   A target in another object, out of rel32 reach (plt.c), is compared
+   with the object's own GOT slot G for it and reached through the
+   object's own PLT jump P, `jmp *G(%rip)': its chain entry is
+
+            4c 3b 1d rel32     cmpq  G(%rip), %r11
+            0f 84 rel32        je    P
+
+   A match means %r11 is what G holds, so P's jump goes to %r11 (its
+   slot still holds the target, unused).  docs/patching.md argues it.
+
    The entry patch point (8 bytes at the stub's entry, 8-byte aligned)
    takes one of three values, each written with a single aligned store:
 
@@ -73,13 +83,15 @@ dp_codegen_trampoline_size (int n)
   return code + 8 * (size_t) n;
 }
 
-/* Write the trampoline for REC, with targets TARGETS[0..N), into BUF
-   (the writable view of executable address T).  Returns 0, or -1 if a
-   branch is out of rel32 reach (check targets first with
+/* Write the trampoline for REC, with targets TARGETS[0..N), compared
+   with CMP_MEM[i] and reached at DEST[i] (dp-runtime.h), into BUF (the
+   writable view of executable address T).  Returns 0, or -1 if a
+   branch or operand is out of rel32 reach (check targets first with
    dp_codegen_reachable).  */
 int
 dp_codegen_trampoline (const struct dp_site_record *rec, uintptr_t t,
-		       const uint64_t *targets, int n, uint8_t *buf)
+		       const uint64_t *targets, const uintptr_t *cmp_mem,
+		       const uintptr_t *dest, int n, uint8_t *buf)
 {
   uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
   uintptr_t countdown = (uintptr_t) DP_REL (rec, state_rel)
@@ -103,10 +115,13 @@ dp_codegen_trampoline (const struct dp_site_record *rec, uintptr_t t,
       *p++ = 0x4c;		/* cmpq slot_i(%rip), %r11 */
       *p++ = 0x3b;
       *p++ = 0x1d;
-      p = dp_put_rel (p, EXEC (p + 4), slots + 8 * (uintptr_t) i, &ok);
+      uintptr_t mem = cmp_mem && cmp_mem[i] ? cmp_mem[i]
+		      : slots + 8 * (uintptr_t) i;
+      p = dp_put_rel (p, EXEC (p + 4), mem, &ok);
       *p++ = 0x0f;		/* je target_i */
       *p++ = 0x84;
-      p = dp_put_rel (p, EXEC (p + 4), (uintptr_t) targets[i], &ok);
+      p = dp_put_rel (p, EXEC (p + 4),
+		      dest && dest[i] ? dest[i] : (uintptr_t) targets[i], &ok);
     }
   *p++ = 0xe9;			/* jmp stub+20 */
   p = dp_put_rel (p, EXEC (p + 4), jump, &ok);
