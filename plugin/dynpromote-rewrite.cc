@@ -45,6 +45,12 @@ dp_function_asm_name (tree decl)
 /* Bundle lock and unlock around one rewritten branch: 8-byte bundles
    (.bundle_align_mode 3) only while the lock lasts.  */
 #define DP_BUNDLE_LOCK ".bundle_align_mode 3\n\t.bundle_lock"
+/* The same for a 5-byte call or jmp (a 6-byte jne: DP_BUNDLE_LOCK6),
+   aligned first with .p2align's skip limit: gas pads a bundle with
+   one-byte nops, up to four executed in the hot path before a call,
+   .p2align with one multi-byte nop; after it the bundle needs none.  */
+#define DP_BUNDLE_LOCK5 ".p2align 3,,4\n\t" DP_BUNDLE_LOCK
+#define DP_BUNDLE_LOCK6 ".p2align 3,,5\n\t" DP_BUNDLE_LOCK
 #define DP_BUNDLE_UNLOCK ".bundle_unlock\n\t.bundle_align_mode 0"
 
 /* A volatile ASM_INPUT with assembler TEXT, for emitting.  */
@@ -71,7 +77,7 @@ dp_label_call (rtx_insn *insn, const char *prefix, unsigned number,
 {
   char label[96];
   snprintf (label, sizeof label, "%s%s%u:",
-	    dp_settings.align_calls ? DP_BUNDLE_LOCK "\n" : "", prefix,
+	    dp_settings.align_calls ? DP_BUNDLE_LOCK5 "\n" : "", prefix,
 	    number);
   rtx_insn *label_insn = emit_insn_before (dp_asm_text (label, loc), insn);
   *unlock = NULL;
@@ -355,7 +361,7 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
 	 the pass emits.  */
       char text[128];
       snprintf (text, sizeof text,
-		DP_BUNDLE_LOCK "\n\tjne\t.Ldp_miss_%u\n\t" DP_BUNDLE_UNLOCK,
+		DP_BUNDLE_LOCK6 "\n\tjne\t.Ldp_miss_%u\n\t" DP_BUNDLE_UNLOCK,
 		number);
       branch = emit_insn_before (dp_asm_text (text, loc), label_insn);
     }
@@ -394,7 +400,7 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
      before the lock), so it never crosses a cache line either.  */
   rtx_insn *after = barrier;
   if (unlock_insn)
-    after = emit_insn_after (dp_asm_text (DP_BUNDLE_LOCK, loc), barrier);
+    after = emit_insn_after (dp_asm_text (DP_BUNDLE_LOCK5, loc), barrier);
   after = emit_label_after (miss, after);
   rtx_insn *miss_call = emit_copy_of_insn_after (insn, after);
   dp_set_call_target (PATTERN (miss_call), ".Ldp_miss_", number);

@@ -125,6 +125,20 @@ extern volatile uint32_t dp_relearn_window DP_HIDDEN;
 extern volatile uint32_t dp_max_repatch DP_HIDDEN;
 extern volatile int dp_promotion DP_HIDDEN;            /* promoter running */
 
+/* Where requests wait (learn.c sets, promote.c takes): one bit per page
+   of site records, hashed into a fixed bitmap; a pass reads only the
+   records of pages whose bit is set.  A collision costs a page read.  */
+#define DP_REQUEST_LOG2 10
+#define DP_REQUEST_BITS (1 << DP_REQUEST_LOG2)
+extern volatile uint64_t dp_request_pages[DP_REQUEST_BITS / 64] DP_HIDDEN;
+
+static inline unsigned
+dp_request_page_bit (const void *rec)
+{
+  uint32_t page = (uint32_t) ((uintptr_t) rec >> 12);
+  return (page * 2654435761u) >> (32 - DP_REQUEST_LOG2);
+}
+
 /* service.c: the promoter runs in the program's threads.  learn.c sets
    dp_service_wanted for a request, and compares the time-stamp counter
    with dp_service_due_tsc for timed work.  */
@@ -284,6 +298,7 @@ struct dp_object
   const void *phdr;
   int phnum;
   struct dp_plt_index *plt;      /* plt.c, built on first use.  */
+  struct dp_recheck_list *rechecks; /* sites a recheck may revisit.  */
 };
 
 typedef void (*dp_object_visitor) (struct dp_object *, void *);

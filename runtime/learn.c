@@ -88,16 +88,23 @@ dp_count_in_stale_slot (struct dp_site_state *st, uint64_t target)
   return false;
 }
 
-/* Ask the promoter to look at this site: the next pass (service.c),
-   which this very call may run.  */
+/* Ask the promoter to look at the site of REC (state ST): the next pass
+   (service.c), which this very call may run.  The request goes into the
+   state; the bit of REC's page of records tells the pass where to look
+   (dp_request_pages), so a pass reads the records of the pages with
+   requests, not every site of every object.  */
 static void
-dp_request (struct dp_site_state *st, uint8_t request)
+dp_request (const struct dp_site_record *rec, struct dp_site_state *st,
+	    uint8_t request)
 {
   uint8_t none = DP_REQUEST_NONE;
   if (!dp_promotion
       || !__atomic_compare_exchange_n (&st->request, &none, request, false,
 				       __ATOMIC_RELEASE, __ATOMIC_RELAXED))
     return;
+  unsigned bit = dp_request_page_bit (rec);
+  __atomic_fetch_or (&dp_request_pages[bit / 64], 1ull << (bit % 64),
+		     __ATOMIC_RELEASE);
   __atomic_store_n (&dp_service_wanted, 1, __ATOMIC_RELEASE);
 }
 
@@ -118,7 +125,8 @@ dp_service_due (void)
 }
 
 static uint32_t
-dp_sample_learning (struct dp_site_state *st, uint64_t target)
+dp_sample_learning (const struct dp_site_record *rec,
+		    struct dp_site_state *st, uint64_t target)
 {
   uint64_t n = __atomic_add_fetch (&st->samples, 1, __ATOMIC_RELAXED);
   if (!dp_count_target (st, 0, target)
@@ -128,12 +136,13 @@ dp_sample_learning (struct dp_site_state *st, uint64_t target)
   if (n < (uint64_t) dp_decide_samples * (st->hold ? 8 : 1))
     return dp_learn_period;
   /* Enough to decide; sample slowly until the promoter has.  */
-  dp_request (st, DP_REQUEST_DECIDE);
+  dp_request (rec, st, DP_REQUEST_DECIDE);
   return dp_sample_period;
 }
 
 static uint32_t
-dp_sample_promoted (struct dp_site_state *st, uint64_t target)
+dp_sample_promoted (const struct dp_site_record *rec,
+		    struct dp_site_state *st, uint64_t target)
 {
   int n = __atomic_load_n (&st->ntargets, __ATOMIC_ACQUIRE);
   bool hit = false;
@@ -173,7 +182,7 @@ dp_sample_promoted (struct dp_site_state *st, uint64_t target)
       if ((uint64_t) window_misses * period * 100
 	  >= (uint64_t) limit * ((uint64_t) window * period + direct)
 	  && st->repatches < dp_max_repatch)
-	dp_request (st, DP_REQUEST_RELEARN);
+	dp_request (rec, st, DP_REQUEST_RELEARN);
       window = window_misses = 0;
     }
   st->window = window;
@@ -207,10 +216,10 @@ dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
   switch (__atomic_load_n (&st->status, __ATOMIC_ACQUIRE))
     {
     case DP_STATUS_LEARNING:
-      period = dp_sample_learning (st, target);
+      period = dp_sample_learning (rec, st, target);
       break;
     case DP_STATUS_PROMOTED:
-      period = dp_sample_promoted (st, target);
+      period = dp_sample_promoted (rec, st, target);
       break;
     default:
       /* Plain-jump sites are not sampled; a thread that was already on

@@ -95,6 +95,18 @@ static int dp_guard_pending;
    the promoter's last pass over the sites; it sleeps no longer.  */
 static uint64_t dp_recheck_next_ns;
 
+volatile uint64_t dp_request_pages[DP_REQUEST_BITS / 64];
+
+/* The sites of an object a recheck may revisit (megamorphic or predicted
+   once): rechecks walk these, not every site.  Indices into the
+   object's records; LISTED has a bit per record.  */
+struct dp_recheck_list
+{
+  uint32_t n;
+  uint8_t *listed;
+  uint32_t site[];
+};
+
 
 /* Shared between a parent and the child it forks: the child sets done
    once its code pages are private copies, and until then the parent
@@ -314,6 +326,16 @@ dp_same_state (const struct dp_site_record *rec,
 		      && dp_state_of (m) == dp_state_of (rec));
 }
 
+/* M runs over the records that share REC's state: REC alone, or for a
+   shared family every member in OBJ (so a site of its own costs no walk
+   over the object's records).  */
+#define DP_FOR_EACH_MEMBER(m, obj, rec)					\
+  for (const struct dp_site_record *m					\
+	 = ((rec)->flags & DP_FLAG_SHARED) ? (obj)->begin : (rec);	\
+       m < (((rec)->flags & DP_FLAG_SHARED) ? (obj)->end : (rec) + 1);	\
+       m++)								\
+    if (dp_same_state (rec, m))
+
 /* Route REC's site (see dp_route_one), or, for a shared family, every
    member of OBJ whose state is REC's, with one serialisation.  */
 static void
@@ -321,9 +343,8 @@ dp_route_site (struct dp_object *obj, const struct dp_site_record *rec,
 	       int dest_kind, uintptr_t t)
 {
   struct dp_site_state *st = dp_state_of (rec);
-  for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
-    if (dp_same_state (rec, m))
-      dp_route_one (obj, m, dest_kind, t);
+  DP_FOR_EACH_MEMBER (m, obj, rec)
+    dp_route_one (obj, m, dest_kind, t);
   dp_sync_cores ();
   st->last_patch_ns = dp_monotonic_ns ();
 }
@@ -371,10 +392,8 @@ dp_guard_possible (struct dp_object *obj, const struct dp_site_record *rec,
 		   uintptr_t target)
 {
   int members = 0;
-  for (const struct dp_site_record *m = obj->begin; m < obj->end; m++)
+  DP_FOR_EACH_MEMBER (m, obj, rec)
     {
-      if (!dp_same_state (rec, m))
-	continue;
       struct dp_range range;
       uintptr_t hit = dp_guard_hit_point (m);
       if (dp_guard_window (obj, m, &range) != 0 || !hit
@@ -639,6 +658,8 @@ dp_retire (uintptr_t t)
 /* Send the site to the plain indirect jump (for good, unless STATUS is
    one a recheck revisits).  Returns 0, or -1 (nothing changed) if OBJ's
    stubs cannot be made writable.  */
+static void dp_recheck_note (struct dp_object *, const struct dp_site_record *);
+
 static int
 dp_make_plain (struct dp_object *obj, const struct dp_site_record *rec,
 	       int status)
@@ -649,6 +670,7 @@ dp_make_plain (struct dp_object *obj, const struct dp_site_record *rec,
   __atomic_store_n (&st->status, (uint8_t) status, __ATOMIC_RELEASE);
   dp_route_site (obj, rec, DP_DEST_JUMP, 0);
   st->countdown = INT32_MAX;
+  dp_recheck_note (obj, rec);
   return 0;
 }
 
@@ -769,13 +791,18 @@ enum dp_verdict
   DP_VERDICT_PREDICTED     /* the hardware does better.  */
 };
 
-/* Does the model expect the hardware to predict the site better than any
-   chain of up to K of its hottest targets, by a clear margin (5% of a
-   misprediction per call: ties go to promotion, whose direct hits are
-   cheaper than predicted indirect calls)?  If not, could more samples
-   say so: is the margin it misses by within two standard deviations of
-   the indirect rate's estimate from TOTAL samples (sqrt (p (1 - p) /
-   TOTAL))?  A monomorphic site, whose estimate is exact, never is.  */
+/* Does the model expect a chain of up to K of the site's hottest targets
+   to save less than DP_MODEL_MIN_GAIN mispredictions per call against
+   the hardware's prediction?  Then the site is left to the predictor:
+   a promoted call runs the trampoline (a countdown, compares, one more
+   taken jump) where a predicted indirect call costs what a direct one
+   does, so ties go to the predictor (a monomorphic site saves nothing;
+   SQLite's speedtest1, CPU time over plain: 1.049 with ties promoted,
+   1.032 without).  If the chain does pay, could more samples say
+   otherwise: is its margin within two standard deviations of the
+   indirect rate's estimate from TOTAL samples (sqrt (p (1 - p) /
+   TOTAL))?  */
+#define DP_MODEL_MIN_GAIN 0.05
 static enum dp_verdict
 dp_model_verdict (const struct dp_candidate *cand, int k, int n,
 		  uint64_t other, uint64_t total)
@@ -789,7 +816,7 @@ dp_model_verdict (const struct dp_candidate *cand, int k, int n,
     }
   double samples = (double) total;
   double indirect = dp_model_indirect (cand, 0, n, other) / samples;
-  double short_by = 0.05 - (best / samples - indirect);
+  double short_by = (indirect - best / samples) - DP_MODEL_MIN_GAIN;
   if (short_by < 0)
     return DP_VERDICT_PREDICTED;
   return short_by * short_by < 4 * indirect * (1 - indirect) / samples
@@ -1044,25 +1071,87 @@ dp_recheck (struct dp_object *obj, const struct dp_site_record *rec)
   dp_promoter_stats.rechecks++;
 }
 
+/* REC's site went to the plain jump with a verdict a recheck revisits:
+   list it (once) for the recheck walks, and make its due time count.  */
+static void
+dp_recheck_note (struct dp_object *obj, const struct dp_site_record *rec)
+{
+  size_t count = (size_t) (obj->end - obj->begin);
+  size_t index = (size_t) (rec - obj->begin);
+  if (!obj->rechecks)
+    {
+      struct dp_recheck_list *l
+	= dp_alloc (sizeof *l + count * sizeof l->site[0] + (count + 7) / 8);
+      if (!l)
+	return;		/* then its verdict stands: no recheck */
+      l->listed = (uint8_t *) &l->site[count];
+      obj->rechecks = l;
+    }
+  struct dp_recheck_list *l = obj->rechecks;
+  if (!(l->listed[index / 8] & (1u << (index % 8))))
+    {
+      l->listed[index / 8] |= (uint8_t) (1u << (index % 8));
+      l->site[l->n++] = (uint32_t) index;
+    }
+  uint64_t due = dp_recheck_due_ns (dp_state_of (rec));
+  if (due && (!dp_recheck_next_ns || due < dp_recheck_next_ns))
+    dp_recheck_next_ns = due;
+}
+
+/* What a pass serves: the time, the pages of records with requests
+   (taken from dp_request_pages), and whether rechecks are due.  */
+struct dp_pass_work
+{
+  uint64_t now;
+  uint64_t pages[DP_REQUEST_BITS / 64];
+  int rechecks_due;
+};
+
+/* Serve OBJ: the requests in its pages of records that have any, and,
+   when some recheck is due, the rechecks of its listed sites.  */
 static void
 dp_serve_object (struct dp_object *obj, void *data)
 {
-  uint64_t now = *(const uint64_t *) data;
-  if (dp_patching_frozen)
-    return;
-  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+  const struct dp_pass_work *work = data;
+  const struct dp_site_record *rec = obj->begin;
+  while (rec < obj->end)
     {
-      struct dp_site_state *st = dp_state_of (rec);
-      uint8_t request = __atomic_exchange_n (&st->request, DP_REQUEST_NONE,
-					     __ATOMIC_ACQ_REL);
-      if (request == DP_REQUEST_DECIDE)
-	dp_decide (obj, rec);
-      else if (request == DP_REQUEST_RELEARN)
-	dp_relearn (obj, rec);
+      uintptr_t page_end = ((uintptr_t) rec | 4095) + 1;
+      const struct dp_site_record *stop = obj->end;
+      if ((uintptr_t) stop > page_end)
+	stop = rec + (page_end - (uintptr_t) rec + sizeof *rec - 1)
+		     / sizeof *rec;
+      unsigned bit = dp_request_page_bit (rec);
+      if (!(work->pages[bit / 64] & (1ull << (bit % 64))))
+	{
+	  rec = stop;
+	  continue;
+	}
+      for (; rec < stop; rec++)
+	{
+	  struct dp_site_state *st = dp_state_of (rec);
+	  if (__atomic_load_n (&st->request, __ATOMIC_ACQUIRE)
+	      == DP_REQUEST_NONE)
+	    continue;
+	  uint8_t request = __atomic_exchange_n (&st->request,
+						 DP_REQUEST_NONE,
+						 __ATOMIC_ACQ_REL);
+	  if (request == DP_REQUEST_DECIDE)
+	    dp_decide (obj, rec);
+	  else if (request == DP_REQUEST_RELEARN)
+	    dp_relearn (obj, rec);
+	}
+    }
 
-      uint64_t due = dp_recheck_due_ns (st);
-      if (due && due <= now)
-	dp_recheck (obj, rec);
+  struct dp_recheck_list *l = obj->rechecks;
+  if (!work->rechecks_due || !l)
+    return;
+  for (uint32_t i = 0; i < l->n; i++)
+    {
+      const struct dp_site_record *r = obj->begin + l->site[i];
+      uint64_t due = dp_recheck_due_ns (dp_state_of (r));
+      if (due && due <= work->now)
+	dp_recheck (obj, r);
       else if (due && (!dp_recheck_next_ns || due < dp_recheck_next_ns))
 	dp_recheck_next_ns = due;
     }
@@ -1281,8 +1370,20 @@ static void
 dp_pass_locked (uintptr_t self_sp)
 {
   uint64_t now = dp_monotonic_ns ();
-  dp_recheck_next_ns = 0;
-  dp_registry_each (dp_serve_object, &now);
+  if (!dp_patching_frozen)
+    {
+      /* Take the request bits first: a request made after this is seen
+	 by the next pass (its bit is set again after its state).  */
+      struct dp_pass_work work;
+      work.now = now;
+      for (int i = 0; i < DP_REQUEST_BITS / 64; i++)
+	work.pages[i] = __atomic_exchange_n (&dp_request_pages[i], 0,
+					     __ATOMIC_ACQ_REL);
+      work.rechecks_due = dp_recheck_next_ns && dp_recheck_next_ns <= now;
+      if (work.rechecks_due)
+	dp_recheck_next_ns = 0;
+      dp_registry_each (dp_serve_object, &work);
+    }
   int in_flight = dp_grace_step (self_sp, 0);
   dp_schedule_next_pass (in_flight);
   dp_perfmap_flush ();
@@ -1468,6 +1569,9 @@ dp_promoter_forget (struct dp_object *obj)
       st->trampoline = 0;
     }
   dp_plt_forget (obj);
+  if (obj->rechecks)
+    dp_free (obj->rechecks);
+  obj->rechecks = NULL;
   /* The stub pages go with the object's mapping; only our record of
      them is ours to drop.  */
   if (obj->stubs)

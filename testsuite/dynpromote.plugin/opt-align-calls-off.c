@@ -12,4 +12,5 @@ twice (fn f, int x)
 }
 
 /* { dg-final { scan-assembler-not {bundle_} } } */
+/* { dg-final { scan-assembler-not {\.p2align 3,,4} } } */
 /* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */

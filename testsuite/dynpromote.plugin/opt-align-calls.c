@@ -3,7 +3,9 @@
    mode, so the assembler keeps the 5-byte call inside one aligned 8-byte
    word (one cache line); the label stays on the call itself (the bundle
    is locked around both), and bundle mode is switched off again after
-   each call.  A plain build has no inline guard by default, so three
+   each call.  A .p2align with a skip limit of 4 comes first, so the
+   padding is one multi-byte nop, never the one-byte nops gas pads a
+   bundle with.  A plain build has no inline guard by default, so three
    bundles (the guard's miss branches, locked too, are counted in
    opt-inline-guard-default.c).  The program still links and runs: see
    opt-align-calls-run.c.  */
@@ -25,5 +27,6 @@ tail (fn f, int x)
 }
 
 /* { dg-final { scan-assembler-times {\.bundle_align_mode 3\n\t\.bundle_lock\n\.Ldp_call_\d+:} 3 } } */
+/* { dg-final { scan-assembler-times {\.p2align 3,,4\n\t\.bundle_align_mode 3\n\t\.bundle_lock\n\.Ldp_call_\d+:} 3 } } */
 /* { dg-final { scan-assembler-times {\.bundle_unlock\n\t\.bundle_align_mode 0} 3 } } */
 /* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_(?:entry|hit)_\d+$} 3 } } */

@@ -25,7 +25,7 @@ tail (fn f, int x)
 }
 
 /* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n\tjne\t\.L\d+\n\taddq\t\$1, 16\+\.Ldp_state_\d+\(%rip\)\n} 2 } } */
-/* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n#APP\n[^\n]*\n\t\.bundle_align_mode 3\n\t\.bundle_lock\n\tjne\t\.Ldp_miss_\d+\n\t\.bundle_unlock\n} 1 } } */
+/* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n#APP\n[^\n]*\n\t\.p2align 3,,5\n\t\.bundle_align_mode 3\n\t\.bundle_lock\n\tjne\t\.Ldp_miss_\d+\n\t\.bundle_unlock\n} 1 } } */
 /* { dg-final { scan-assembler-times {\t\.bundle_align_mode 3\n\t\.bundle_lock\n# 0 "" 2\n#NO_APP\n\.L\d+:\n(?:\t\.cfi_[^\n]*\n)*\tcall\t\.Ldp_miss_\d+\n#APP\n[^\n]*\n\t\.bundle_unlock\n\t\.bundle_align_mode 0\n# 0 "" 2\n#NO_APP\n\tjmp\t\.L\d+\n} 2 } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_miss_\d+:$} 3 } } */
 /* The hits call (or jump to) the stub's hit patch point, an 8-byte

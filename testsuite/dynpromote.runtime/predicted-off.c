@@ -10,4 +10,5 @@
 /* { dg-output "predicted ok" } */
 /* { dg-final { scan-stats {^promoter [^\n]* predicted=0 } } } */
 /* { dg-final { scan-stats {^site [^\n]* func=eight [^\n]*state=promoted } } } */
-/* { dg-final { scan-stats {^site [^\n]* func=four [^\n]*state=promoted } } } */
+/* { dg-final { scan-stats {^site [^\n]* func=two [^\n]*state=promoted } } } */
+/* { dg-final { scan-stats {^site [^\n]* func=mono [^\n]*state=promoted } } } */
