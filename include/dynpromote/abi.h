@@ -10,9 +10,9 @@
       records need no dynamic relocations (like the kernel's
       .static_call_sites).
    2. Per-site learning state (DP_STATE_SIZE bytes, zero-initialised, in
-      .bss).  Generated code touches three fields: the stub decrements the
-      sampling countdown on every call and enters the runtime when it goes
-      negative; a guarded call compares with the guard and counts its
+      .bss).  Generated code touches three fields: the sampling routine
+      decrements the countdown on every learning call and enters the
+      runtime when it goes negative; a guarded call compares with the guard and counts its
       hits (DP_FLAG_GUARDED below).  The rest belongs to the runtime.
    3. A per-site entry stub in DP_STUBS_SECTION (see
       plugin/dynpromote-emit.cc), which the rewritten call or sibcall
@@ -35,23 +35,34 @@
 
 #include <stdint.h>
 
-#define DYNPROMOTE_ABI_VERSION 2
+#define DYNPROMOTE_ABI_VERSION 3
 
 /* Section and symbol names carry the ABI version, so that objects built
    for different versions never share a comdat group or a record array.  */
-#define DP_SITES_SECTION "dynpromote_sites_v2"
-#define DP_CTOR_SYMBOL "__dynpromote_ctor_v2"
-#define DP_DTOR_SYMBOL "__dynpromote_dtor_v2"
-#define DP_OBJECT_SYMBOL "__dynpromote_object_v2"
+#define DP_SITES_SECTION "dynpromote_sites_v3"
+#define DP_CTOR_SYMBOL "__dynpromote_ctor_v3"
+#define DP_DTOR_SYMBOL "__dynpromote_dtor_v3"
+#define DP_OBJECT_SYMBOL "__dynpromote_object_v3"
 #define DP_REGISTER_SYMBOL "__dynpromote_register"
 #define DP_UNREGISTER_SYMBOL "__dynpromote_unregister"
 #define DP_SAMPLE_SYMBOL "__dynpromote_sample"
 #define DP_THUNK_SYMBOL "__dynpromote_thunk_r11"
-#define DP_SLOW_SYMBOL "__dynpromote_slow_v2"
+#define DP_SLOW_SYMBOL "__dynpromote_slow_v3"
 
 /* Size of the per-object slot the runtime may use as it likes (it lives in
    the object's .bss, so registration needs no allocation).  */
 #define DP_OBJECT_SLOT_SIZE 128
+
+/* Words of the slot the sampling routine reads (RIP-relative): the
+   record index the runtime builds at registration (int32_t per 8 bytes
+   of stubs from stubs_lo: the record's byte offset from the first
+   record, plus 1; 0 = no site), stubs_lo, and the first record.  The
+   index pointer is 0 until the object is registered (and again once it
+   is unregistered or the runtime is off): the routine then samples
+   nothing.  */
+#define DP_OBJECT_INDEX_OFFSET 0
+#define DP_OBJECT_STUBS_LO_OFFSET 8
+#define DP_OBJECT_RECORDS_OFFSET 16
 
 /* Size and alignment of the per-site learning state: its own cache lines,
    so sites called from different threads do not share lines.  */
@@ -59,11 +70,13 @@
 #define DP_STATE_ALIGN 64
 
 /* Offset, in the learning state, of the sampling countdown (int32_t) that
-   the entry stub decrements.  Fixed forever, whatever the version, so a
-   runtime can quiet the sites of an object it refuses.  */
+   the sampling routine decrements.  Fixed forever, whatever the
+   version, so a runtime can quiet the sites of an object it refuses.  */
 #define DP_STATE_COUNTDOWN_OFFSET 0
 
-/* Layout of every entry stub, in section DP_STUBS_SECTION:
+/* Layout of every entry stub, in section DP_STUBS_SECTION (8-byte
+   aligned entry; 16-byte aligned start when the stub is a multiple of
+   16 bytes):
 
      -8   guarded sites only (DP_FLAG_GUARDED): the hit patch point, 8
 	  bytes, 8-byte aligned: jmp +3 (e9 03 00 00 00 0f 1f 00, to +0),
@@ -72,17 +85,19 @@
 	  with an older guard; the guard's hit call reaches it;
      +0   8 bytes, 8-byte aligned: nopl 0(%rax,%rax,1); nopl (%rax)
 	  the patch point, replaced by one aligned 8-byte store with
-	  jmp rel32 + 3-byte nop to send the site elsewhere;
-     +8   decl state.countdown(%rip)    (ff 0d rel32)
-     +14  js   slow                     (0f 88 rel32)
-     +20  the indirect jump to %r11, protected as the build asks;
-     +slow_offset  the slow path: sample, then back to +20.  Objects
-	  built since the shared routine have
-	    call __dynpromote_slow_v2[.MODE]  (e8 rel32; one per object)
-	    jmp  +20                          (eb rel8)
-	    nopl rec(%rax)                    (0f 1f 80 disp32: the record,
-					       relative to the disp32)
-	  the runtime only jumps to slow_offset, so either form works.
+	  jmp rel32 + 3-byte nop to send the site elsewhere, or with a
+	  copy of a plain jump at +13;
+     +8   call __dynpromote_slow_v3[.MODE]   (e8 rel32; one routine per
+	  linked object and mode): the learning path and every sampled
+	  call.  The routine finds the record from its return address
+	  (+13) through the object's index (DP_OBJECT_INDEX_OFFSET),
+	  decrements the state's countdown and samples when it goes
+	  negative, then returns;
+     +13  the indirect jump to %r11, protected as the build asks,
+	  padded with int3 to a multiple of 8 bytes.
+
+   So a plain stub is 16 bytes; notrack, -mharden-sls and retpoline
+   stubs 24 (an inline retpoline 32).
 
    Every unit with stubs also emits the two comdat bracket sections
    (one copy per linked object), page-aligned and holding one int3
@@ -96,8 +111,10 @@
 #define DP_STUBS_PAGE 4096
 #define DP_ENTRY_PATCH_SIZE 8
 #define DP_ENTRY_HIT_OFFSET (-8)
-#define DP_ENTRY_COUNT_OFFSET 8
-#define DP_ENTRY_JUMP_OFFSET 20
+#define DP_ENTRY_SLOW_OFFSET 8
+#define DP_ENTRY_JUMP_OFFSET 13
+/* Index granularity: stubs start on 8-byte boundaries.  */
+#define DP_STUBS_INDEX_SHIFT 3
 
 /* dp_site_record.kind.  */
 enum dp_site_kind
@@ -152,7 +169,7 @@ enum dp_site_flags
    whose stubs jump differently, so any member's stub can serve the
    family's trampoline.  The state lives in .data: the family name,
    NUL-terminated, follows its DP_STATE_SIZE bytes, for the dump.  */
-#define DP_SHARED_PREFIX "__dynpromote_shared_v2_"
+#define DP_SHARED_PREFIX "__dynpromote_shared_v3_"
 #define DP_SHARED_NAME_MAX 64
 
 /* The first two fields never move, whatever the version: a runtime that
@@ -170,7 +187,7 @@ struct dp_site_record
   uint32_t line;
   uint16_t column;
   uint8_t max_targets; /* plugin's max-targets= setting; 0 = runtime's.  */
-  uint8_t slow_offset; /* the stub's slow path, from its entry.  */
+  uint8_t pad;
 };
 
 #define DP_SITE_RECORD_SIZE 32
@@ -197,11 +214,11 @@ struct dp_site_record
    DP_SCALL_SECTION (writable: the key's address is relocated, and the
    runtime keeps a byte of state in each record), registered by one
    comdat constructor per linked object.  */
-#define DP_SCALL_SECTION "dynpromote_scall_v2"
+#define DP_SCALL_SECTION "dynpromote_scall_v3"
 #define DP_SCALL_TRAMP_SECTION "dynpromote_scall_tramps"
-#define DP_SCALL_CTOR_SYMBOL "__dynpromote_scall_ctor_v2"
-#define DP_SCALL_DTOR_SYMBOL "__dynpromote_scall_dtor_v2"
-#define DP_SCALL_OBJECT_SYMBOL "__dynpromote_scall_object_v2"
+#define DP_SCALL_CTOR_SYMBOL "__dynpromote_scall_ctor_v3"
+#define DP_SCALL_DTOR_SYMBOL "__dynpromote_scall_dtor_v3"
+#define DP_SCALL_OBJECT_SYMBOL "__dynpromote_scall_object_v3"
 #define DP_SCALL_REGISTER_SYMBOL "__dynpromote_register_static_calls"
 #define DP_SCALL_UNREGISTER_SYMBOL "__dynpromote_unregister_static_calls"
 #define DP_SCALL_TRAMP_PREFIX "__dynpromote_scall_tramp_"
