@@ -25,7 +25,10 @@
 		      pages of their own, the only pages of it the runtime
 		      writes.
    dynpromote_sites_v3  the read-only, self-relative site record (local
-		      object symbol dynpromote.record.FUNCTION.N);
+		      object symbol dynpromote.record.FUNCTION.N), 24
+		      bytes;
+   .rodata.dynpromote.loc  its function's location descriptor (file
+		      and function names), once a function and file;
    .bss               the site's learning state (DP_STATE_SIZE bytes,
 		      dynpromote.state.FUNCTION.N);
 		      or, for a site of a dynpromote_shared family, a
@@ -106,6 +109,36 @@ dp_string_label (FILE *f, const char *str)
 	   ".Ldp_str_%u:\n", n);
   dp_output_string (f, str);
   fputs ("\t.popsection\n", f);
+  return n;
+}
+
+/* The label of the location descriptor (struct dp_site_loc) of file
+   FILE and function FUNC, emitting it the first time: one per function
+   (and file) a unit, shared by its sites.  */
+
+static hash_map<nofree_string_hash, unsigned> *dp_locs;
+static unsigned dp_loc_count;
+
+static unsigned
+dp_loc_label (FILE *f, const char *file, const char *func)
+{
+  if (!dp_locs)
+    dp_locs = new hash_map<nofree_string_hash, unsigned>;
+  /* A NUL cannot be in either name, a newline not in an assembler
+     name.  */
+  const char *key = ACONCAT ((func, "\n", file, NULL));
+  if (unsigned *known = dp_locs->get (key))
+    return *known;
+  unsigned file_label = dp_string_label (f, file);
+  unsigned func_label = dp_string_label (f, func);
+  unsigned n = dp_loc_count++;
+  dp_locs->put (xstrdup (key), n);
+  fprintf (f, "\t.pushsection .rodata.dynpromote.loc,\"a\",@progbits\n"
+	   "\t.p2align 2\n"
+	   ".Ldp_loc_%u:\n"
+	   "\t.long .Ldp_str_%u - .\n"
+	   "\t.long .Ldp_str_%u - .\n"
+	   "\t.popsection\n", n, file_label, func_label);
   return n;
 }
 
@@ -390,8 +423,8 @@ dp_emit_site (const dp_site_info &site)
   bool cfi = dwarf2out_do_cfi_asm ();
   expanded_location xloc = expand_location (site.location);
 
-  unsigned file_label = dp_string_label (f, xloc.file ? xloc.file : "?");
-  unsigned func_label = dp_string_label (f, site.function);
+  unsigned loc_label = dp_loc_label (f, xloc.file ? xloc.file : "?",
+				     site.function);
 
   /* Learning state: the site's own, or its family's.  */
   const char *state = dp_state_symbol (site);
@@ -415,28 +448,26 @@ dp_emit_site (const dp_site_info &site)
       dp_pop_section (f);
     }
 
-  /* Site record: must match struct dp_site_record.  */
+  /* Site record: must match struct dp_site_record (24 bytes).  */
+  unsigned line = MIN ((unsigned) MAX (xloc.line, 0), DP_LINE_MAX);
+  unsigned column = MIN ((unsigned) MAX (xloc.column, 0), DP_COLUMN_MAX);
   dp_push_section (f, DP_SITES_SECTION, "a", "@progbits");
   fprintf (f, "\t.p2align 3\n"
 	   "\t.type \"dynpromote.record.%s.%u\", @object\n"
 	   "\t.size \"dynpromote.record.%s.%u\", %d\n"
 	   "\"dynpromote.record.%s.%u\":\n"
-	   ".Ldp_rec_%u:\n"
 	   "\t.short %d\n"
-	   "\t.byte %d, %u\n"
+	   "\t.byte %u, %u\n"
 	   "\t.long %s - .\n"
 	   "\t.long .Ldp_call_%u - .\n"
 	   "\t.long .Ldp_entry_%u - .\n"
-	   "\t.long .Ldp_str_%u - .\n"
-	   "\t.long .Ldp_str_%u - .\n"
-	   "\t.long %d\n"
-	   "\t.short %d\n"
-	   "\t.byte %u, 0\n",
+	   "\t.long .Ldp_loc_%u - .\n"
+	   "\t.long %u\n",
 	   site.function, n, site.function, n, DP_SITE_RECORD_SIZE,
-	   site.function, n, n, DYNPROMOTE_ABI_VERSION,
-	   site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL, flags,
-	   state, n, n, file_label, func_label, xloc.line,
-	   MIN (xloc.column, 65535), dp_settings.max_targets);
+	   site.function, n, DYNPROMOTE_ABI_VERSION,
+	   (site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL)
+	   | (dp_settings.max_targets << 4), flags,
+	   state, n, n, loc_label, line | (column << 20));
   dp_pop_section (f);
 
   /* Entry stub, laid out as dynpromote/abi.h says.  A stub whose size

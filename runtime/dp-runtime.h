@@ -115,6 +115,10 @@ _Static_assert (__builtin_offsetof (struct dp_site_state, direct_hits)
 		== DP_STATE_HITS_OFFSET, "hit counter offset");
 _Static_assert (sizeof (struct dp_site_record) == DP_SITE_RECORD_SIZE,
 		"dp_site_record layout");
+_Static_assert (sizeof (struct dp_site_loc) == DP_SITE_LOC_SIZE,
+		"dp_site_loc layout");
+_Static_assert (__builtin_offsetof (struct dp_site_record, state_rel) == 4,
+		"state_rel never moves");
 
 /* Process-wide settings (init.c), read by learn.c: plain globals.  */
 extern volatile int dp_enabled DP_HIDDEN;

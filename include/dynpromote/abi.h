@@ -5,15 +5,17 @@
    without bumping DYNPROMOTE_ABI_VERSION: objects record the version they
    were built for, and the runtime refuses versions it does not know.
 
-   1. A site record (struct dp_site_record) in section DP_SITES_SECTION.
+   1. A site record (struct dp_site_record) in section DP_SITES_SECTION,
+      and its function's location descriptor (struct dp_site_loc).
       Read-only; every pointer is a 32-bit offset from the field itself, so
       records need no dynamic relocations (like the kernel's
       .static_call_sites).
    2. Per-site learning state (DP_STATE_SIZE bytes, zero-initialised, in
-      .bss).  Generated code touches three fields: the sampling routine
-      decrements the countdown on every learning call and enters the
-      runtime when it goes negative; a guarded call compares with the guard and counts its
-      hits (DP_FLAG_GUARDED below).  The rest belongs to the runtime.
+      .bss).  Generated code touches three fields: the object's sampling
+      routine decrements the countdown on every learning call and enters
+      the runtime when it goes negative; a guarded call compares with the
+      guard and counts its hits (DP_FLAG_GUARDED below).  The rest
+      belongs to the runtime.
    3. A per-site entry stub in DP_STUBS_SECTION (see
       plugin/dynpromote-emit.cc), which the rewritten call or sibcall
       reaches with the original target in %r11 and every argument
@@ -24,9 +26,10 @@
       of its code stays its file-backed mapping (docs/patching.md).
 
    One comdat constructor per linked object (exe or shared object) hands
-   the object's record array and its stub pages to __dynpromote_register,
-   and one comdat destructor takes it back (__dynpromote_unregister) on
-   exit or dlclose.
+   the object's record array, its stub pages and its slot (which the
+   sampling routine reads) to __dynpromote_register, and one comdat
+   destructor takes it back (__dynpromote_unregister) on exit or
+   dlclose.
 
    This header is included by C11 code and by the C++ plugin.  */
 
@@ -173,24 +176,36 @@ enum dp_site_flags
 #define DP_SHARED_NAME_MAX 64
 
 /* The first two fields never move, whatever the version: a runtime that
-   refuses a record's version still finds its countdown, to quiet it.  */
+   refuses a record's version still finds its countdown, to quiet it.
+   24 bytes: what a site has of its own; its file and function names are
+   in a descriptor (struct dp_site_loc, in .rodata) that the sites of a
+   function share, and the line and column are packed (saturating).  */
 struct dp_site_record
 {
-  uint16_t abi;        /* DYNPROMOTE_ABI_VERSION the object was built for.  */
-  uint8_t kind;        /* enum dp_site_kind.  */
-  uint8_t flags;       /* enum dp_site_flags.  */
-  int32_t state_rel;   /* the per-site learning state.  */
-  int32_t call_rel;    /* the call or jmp instruction (5 bytes).  */
-  int32_t entry_rel;   /* the per-site entry stub.  */
-  int32_t file_rel;    /* source file name, NUL-terminated.  */
-  int32_t func_rel;    /* assembler name of the enclosing function.  */
-  uint32_t line;
-  uint16_t column;
-  uint8_t max_targets; /* plugin's max-targets= setting; 0 = runtime's.  */
-  uint8_t pad;
+  uint16_t abi;             /* DYNPROMOTE_ABI_VERSION the object was built for.  */
+  uint8_t kind : 4;         /* enum dp_site_kind.  */
+  uint8_t max_targets : 4;  /* plugin's max-targets= (1-8); 0 = runtime's.  */
+  uint8_t flags;            /* enum dp_site_flags.  */
+  int32_t state_rel;        /* the per-site learning state.  */
+  int32_t call_rel;         /* the call or jmp instruction (5 bytes).  */
+  int32_t entry_rel;        /* the per-site entry stub.  */
+  int32_t loc_rel;          /* struct dp_site_loc of its file and function.  */
+  uint32_t line : 20;       /* at most DP_LINE_MAX.  */
+  uint32_t column : 12;     /* at most DP_COLUMN_MAX.  */
 };
 
-#define DP_SITE_RECORD_SIZE 32
+/* One a function (and file: a site inlined from a header has its own),
+   shared by its sites.  */
+struct dp_site_loc
+{
+  int32_t file_rel;         /* source file name, NUL-terminated.  */
+  int32_t func_rel;         /* assembler name of the enclosing function.  */
+};
+
+#define DP_LINE_MAX 0xfffff
+#define DP_COLUMN_MAX 0xfff
+#define DP_SITE_LOC_SIZE 8
+#define DP_SITE_RECORD_SIZE 24
 
 /* static_call (include/dynpromote/static_call.h).  The plugin emits, in
    every unit that calls through a static-call key, a hidden comdat
@@ -246,6 +261,9 @@ struct dp_scall_record
 };
 
 #define DP_SCALL_RECORD_SIZE 24
+
+/* The location descriptor of site record REC.  */
+#define DP_SITE_LOC(rec) ((const struct dp_site_loc *) DP_REL (rec, loc_rel))
 
 /* Resolve a self-relative field.  */
 #define DP_REL(rec, field) \
