@@ -14,23 +14,21 @@
 			  8 bytes of NOPs, 8-byte aligned: the patch point
 			     the promotion engine replaces with one aligned
 			     store (a jmp to the site's trampoline);
-			  decl  state.countdown(%rip)    sample 1 call in P
-			  js    slow
+			  call  the object's sampling routine, which
+			     counts down and samples 1 call in P;
 			jump:
 			  jmp   *%r11   (or notrack jmp, or a retpoline)
-			slow:
-			  push the target, %r10 and the record, call
-			  __dynpromote_sample through the GOT (which
-			  preserves every argument register), pop, and take
-			  the jump.
 		      The first stub of a unit is preceded by the comdat
 		      bracket section dynpromote_stubs_0 and the unit ends
 		      with dynpromote_stubs_9: page-aligned, one int3
 		      each, so that a linked object's stubs fill whole
 		      pages of their own, the only pages of it the runtime
 		      writes.
-   dynpromote_sites_v2  the read-only, self-relative site record (local
-		      object symbol dynpromote.record.FUNCTION.N);
+   dynpromote_sites_v3  the read-only, self-relative site record (local
+		      object symbol dynpromote.record.FUNCTION.N), 24
+		      bytes;
+   .rodata.dynpromote.loc  its function's location descriptor (file
+		      and function names), once a function and file;
    .bss               the site's learning state (DP_STATE_SIZE bytes,
 		      dynpromote.state.FUNCTION.N);
 		      or, for a site of a dynpromote_shared family, a
@@ -48,8 +46,9 @@
    per linked object) holds the registration constructor (which also
    passes the bracketed stub pages), the matching
    destructor, the runtime's per-object slot and their .init_array and
-   .fini_array entries; and, for -mindirect-branch=thunk, a comdat
-   retpoline thunk for %r11 under dynpromote's own name.  */
+   .fini_array entries; a comdat sampling routine per protection mode
+   used; and, for -mindirect-branch=thunk, a comdat retpoline thunk for
+   %r11 under dynpromote's own name.  */
 
 #include "dynpromote-plugin.h"
 #include "dynpromote/abi.h"
@@ -110,6 +109,36 @@ dp_string_label (FILE *f, const char *str)
 	   ".Ldp_str_%u:\n", n);
   dp_output_string (f, str);
   fputs ("\t.popsection\n", f);
+  return n;
+}
+
+/* The label of the location descriptor (struct dp_site_loc) of file
+   FILE and function FUNC, emitting it the first time: one per function
+   (and file) a unit, shared by its sites.  */
+
+static hash_map<nofree_string_hash, unsigned> *dp_locs;
+static unsigned dp_loc_count;
+
+static unsigned
+dp_loc_label (FILE *f, const char *file, const char *func)
+{
+  if (!dp_locs)
+    dp_locs = new hash_map<nofree_string_hash, unsigned>;
+  /* A NUL cannot be in either name, a newline not in an assembler
+     name.  */
+  const char *key = ACONCAT ((func, "\n", file, NULL));
+  if (unsigned *known = dp_locs->get (key))
+    return *known;
+  unsigned file_label = dp_string_label (f, file);
+  unsigned func_label = dp_string_label (f, func);
+  unsigned n = dp_loc_count++;
+  dp_locs->put (xstrdup (key), n);
+  fprintf (f, "\t.pushsection .rodata.dynpromote.loc,\"a\",@progbits\n"
+	   "\t.p2align 2\n"
+	   ".Ldp_loc_%u:\n"
+	   "\t.long .Ldp_str_%u - .\n"
+	   "\t.long .Ldp_str_%u - .\n"
+	   "\t.popsection\n", n, file_label, func_label);
   return n;
 }
 
@@ -216,6 +245,8 @@ dp_output_indirect_jump (FILE *f, const dp_site_info &site, bool cfi)
 	fputs ("\t.cfi_adjust_cfa_offset 8\n", f);
       fputs ("\tmovq\t%r11, (%rsp)\n", f);
       dp_output_stack_insn (f, cfi, "ret", -8);
+      if (ix86_harden_sls & harden_sls_return)
+	fputs ("\tint3\n", f);
       return;
     default:
       break;
@@ -226,22 +257,43 @@ dp_output_indirect_jump (FILE *f, const dp_site_info &site, bool cfi)
     fputs ("\tint3\n", f);
 }
 
-/* The shared sampling routine the stubs' slow paths call, one per
+/* Bytes dp_output_indirect_jump emits for SITE.  */
+
+static unsigned
+dp_indirect_jump_size (const dp_site_info &site)
+{
+  bool sls_ret = (ix86_harden_sls & harden_sls_return) != 0;
+  switch (cfun->machine->indirect_branch_type)
+    {
+    case indirect_branch_thunk:
+    case indirect_branch_thunk_extern:
+      return 5;
+    case indirect_branch_thunk_inline:
+      /* call 5, pause 2, lfence 3, jmp 2, movq 4, ret 1 (+ int3).  */
+      return 17 + sls_ret;
+    default:
+      break;
+    }
+  bool notrack = site.notrack && (flag_cf_protection & CF_BRANCH);
+  return 3 + notrack + ((ix86_harden_sls & harden_sls_indirect_jmp) != 0);
+}
+
+/* The shared sampling routine every stub's learning path calls, one per
    linked object and protection mode (so a retpoline unit never shares a
-   plain unit's routine).  It is called with
-
-	  0(%rsp)  the stub's return point: jmp (2 bytes) back to the
-		   site's own jump, then nopl disp32 (0f 1f 80) whose
-		   disp32 is the site's record, relative to itself;
-
-   pushes the target, %r10 and the record (the frame __dynpromote_sample
-   reads, runtime/x86_64/sample.S) and returns to the stub, so the
-   return stays paired with its call (return-stack predictions and
-   shadow stacks hold).  The sampler is called through the GOT, not the
-   PLT: a tracer that plants breakpoints on PLT calls and their return
-   addresses (ltrace) would otherwise write into stub pages, which are
-   runtime memory once promoted.  Protected as the unit's build asks:
-   %r11 is free here (the target is on the stack).  */
+   plain unit's routine).  It is called with 0(%rsp) = entry + 13, the
+   site's own jump.  It finds the site's record through the index the
+   runtime keeps in the object's slot (dynpromote/abi.h; none before
+   registration: then it returns at once), decrements the countdown
+   and, when it goes negative, pushes the target, %r10 and the record
+   (the frame __dynpromote_sample reads, runtime/x86_64/sample.S) and
+   calls the sampler.  It returns to the stub, so the return stays
+   paired with its call (return-stack predictions and shadow stacks
+   hold).  Every argument register, %rax, %r10 and %r11 come back
+   intact; flags are dead.  The sampler is called through the GOT, not
+   the PLT: a tracer that plants breakpoints on PLT calls and their
+   return addresses (ltrace) would otherwise write into stub pages,
+   which are runtime memory once promoted.  Protected as the unit's
+   build asks: %r11 is free there (the target is on the stack).  */
 
 /* How a routine calls the sampler: through the GOT, or the GOT's value
    through our retpoline thunk or the compiler's external one.  */
@@ -371,8 +423,8 @@ dp_emit_site (const dp_site_info &site)
   bool cfi = dwarf2out_do_cfi_asm ();
   expanded_location xloc = expand_location (site.location);
 
-  unsigned file_label = dp_string_label (f, xloc.file ? xloc.file : "?");
-  unsigned func_label = dp_string_label (f, site.function);
+  unsigned loc_label = dp_loc_label (f, xloc.file ? xloc.file : "?",
+				     site.function);
 
   /* Learning state: the site's own, or its family's.  */
   const char *state = dp_state_symbol (site);
@@ -396,39 +448,43 @@ dp_emit_site (const dp_site_info &site)
       dp_pop_section (f);
     }
 
-  /* Site record: must match struct dp_site_record.  */
+  /* Site record: must match struct dp_site_record (24 bytes).  */
+  unsigned line = MIN ((unsigned) MAX (xloc.line, 0), DP_LINE_MAX);
+  unsigned column = MIN ((unsigned) MAX (xloc.column, 0), DP_COLUMN_MAX);
   dp_push_section (f, DP_SITES_SECTION, "a", "@progbits");
   fprintf (f, "\t.p2align 3\n"
 	   "\t.type \"dynpromote.record.%s.%u\", @object\n"
 	   "\t.size \"dynpromote.record.%s.%u\", %d\n"
 	   "\"dynpromote.record.%s.%u\":\n"
-	   ".Ldp_rec_%u:\n"
 	   "\t.short %d\n"
-	   "\t.byte %d, %u\n"
+	   "\t.byte %u, %u\n"
 	   "\t.long %s - .\n"
 	   "\t.long .Ldp_call_%u - .\n"
 	   "\t.long .Ldp_entry_%u - .\n"
-	   "\t.long .Ldp_str_%u - .\n"
-	   "\t.long .Ldp_str_%u - .\n"
-	   "\t.long %d\n"
-	   "\t.short %d\n"
-	   "\t.byte %u, .Ldp_slow_%u - .Ldp_entry_%u\n",
+	   "\t.long .Ldp_loc_%u - .\n"
+	   "\t.long %u\n",
 	   site.function, n, site.function, n, DP_SITE_RECORD_SIZE,
-	   site.function, n, n, DYNPROMOTE_ABI_VERSION,
-	   site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL, flags,
-	   state, n, n, file_label, func_label, xloc.line,
-	   MIN (xloc.column, 65535), dp_settings.max_targets, n, n);
+	   site.function, n, DYNPROMOTE_ABI_VERSION,
+	   (site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL)
+	   | (dp_settings.max_targets << 4), flags,
+	   state, n, n, loc_label, line | (column << 20));
   dp_pop_section (f);
 
-  /* Entry stub, laid out as dynpromote/abi.h says: the js is spelled
-     out so that it keeps its 6-byte form.  */
+  /* Entry stub, laid out as dynpromote/abi.h says.  A stub whose size
+     is a multiple of 16 starts 16-byte aligned (a plain one then never
+     crosses a cache line); others only 8-byte aligned, so they waste
+     no padding.  */
   dp_push_stubs_section (f, NULL);
+  unsigned size = (site.guarded ? 8 : 0) + DP_ENTRY_JUMP_OFFSET
+		  + dp_indirect_jump_size (site);
+  size = (size + 7) & ~7u;
   /* A local symbol of its own, so that objdump, gdb and perf name the
      stub (dynpromote.stub.FUNCTION.N) rather than the nearest global
      symbol before it.  */
-  fprintf (f, "\t.p2align 3\n"
+  fprintf (f, "\t.p2align %d, 0xcc\n"
 	   "\t.type \"dynpromote.stub.%s.%u\", @function\n"
-	   "\"dynpromote.stub.%s.%u\":\n", site.function, n, site.function, n);
+	   "\"dynpromote.stub.%s.%u\":\n", size % 16 ? 3 : 4,
+	   site.function, n, site.function, n);
   if (cfi)
     fputs ("\t.cfi_startproc\n", f);
   /* A guarded site's hit patch point: jmp +3, to the entry, until the
@@ -440,23 +496,16 @@ dp_emit_site (const dp_site_info &site)
   /* The guard's miss path enters here too, under its own name.  */
   if (site.guarded)
     fprintf (f, ".Ldp_miss_%u:\n", n);
+  /* The learning path: the patch point's nops fall into the call of the
+     object's sampling routine, which finds the record from its return
+     address (the runtime's index) and returns to the site's own jump:
+     the return stays paired with its call.  */
   fprintf (f, "\t.byte 0x0f, 0x1f, 0x44, 0x00, 0x00, 0x0f, 0x1f, 0x00\n"
-	   "\tdecl\t%s+%d(%%rip)\n"
-	   "\t.byte 0x0f, 0x88\n"
-	   "\t.long .Ldp_slow_%u - . - 4\n"
-	   ".Ldp_jump_%u:\n",
-	   state, DP_STATE_COUNTDOWN_OFFSET, n, n);
-  dp_output_indirect_jump (f, site, cfi);
-  /* The slow path: a call of the unit's shared sampling routine, which
-     finds the record from the nopl's displacement after its return
-     address, then back to the site's own jump.  14 bytes a site instead
-     of the 29 a private save-and-call took.  */
-  fprintf (f, ".Ldp_slow_%u:\n"
 	   "\tcall\t%s\n"
-	   "\t.byte 0xeb, .Ldp_jump_%u - . - 1\n"
-	   "\t.byte 0x0f, 0x1f, 0x80\n"
-	   "\t.long .Ldp_rec_%u - .\n",
-	   n, dp_slow_routine_symbol (), n, n);
+	   ".Ldp_jump_%u:\n",
+	   dp_slow_routine_symbol (), n);
+  dp_output_indirect_jump (f, site, cfi);
+  fputs ("\t.p2align 3, 0xcc\n", f);
   if (cfi)
     fputs ("\t.cfi_endproc\n", f);
   fprintf (f, "\t.size \"dynpromote.stub.%s.%u\","
@@ -511,16 +560,47 @@ static void
 dp_output_slow_routine (FILE *f, int kind, bool sls)
 {
   const char *name = dp_slow_routine_name (kind, sls);
+  const char *slot = DP_OBJECT_SYMBOL;
+  const char *ret = sls ? "\tret\n\tint3\n" : "\tret\n";
   bool cfi = dwarf2out_do_cfi_asm ();
   dp_output_comdat_function_start (f, name, name);
   if (cfi)
     fputs ("\t.cfi_startproc\n", f);
+  fprintf (f, "\tcmpq\t$0, %s+%d(%%rip)\n"
+	   "\tjne\t1f\n%s", slot, DP_OBJECT_INDEX_OFFSET, ret);
+  fputs ("1:\n", f);
+  dp_output_stack_insn (f, cfi, "pushq\t%rax", 8);
+  dp_output_stack_insn (f, cfi, "pushq\t%rcx", 8);
+  /* (entry + 13 - stubs_lo) >> 3 is the entry's index plus 1.  */
+  fprintf (f, "\tmovq\t%s+%d(%%rip), %%rax\n"
+	   "\tmovq\t16(%%rsp), %%rcx\n"
+	   "\tsubq\t%s+%d(%%rip), %%rcx\n"
+	   "\tshrq\t$%d, %%rcx\n"
+	   "\tmovslq\t-4(%%rax,%%rcx,4), %%rcx\n"
+	   "\ttestq\t%%rcx, %%rcx\n"
+	   "\tjz\t2f\n"
+	   "\taddq\t%s+%d(%%rip), %%rcx\n"
+	   /* %rcx is the record + 1; its state_rel is at 3(%rcx).  */
+	   "\tmovslq\t3(%%rcx), %%rax\n"
+	   "\tdecl\t3+%d(%%rcx,%%rax)\n"
+	   "\tjs\t3f\n"
+	   "2:\n",
+	   slot, DP_OBJECT_INDEX_OFFSET, slot, DP_OBJECT_STUBS_LO_OFFSET,
+	   DP_STUBS_INDEX_SHIFT, slot, DP_OBJECT_RECORDS_OFFSET,
+	   DP_STATE_COUNTDOWN_OFFSET);
+  dp_output_stack_insn (f, cfi, "popq\t%rcx", -8);
+  dp_output_stack_insn (f, cfi, "popq\t%rax", -8);
+  fputs (ret, f);
+  /* Sample: 0(%rsp) rcx, 8 rax, 16 the return address.  */
+  if (cfi)
+    fputs ("\t.cfi_adjust_cfa_offset 16\n", f);
+  fputs ("3:\n"
+	 "\tdecq\t%rcx\n", f);
   dp_output_stack_insn (f, cfi, "pushq\t%r11", 8);
   dp_output_stack_insn (f, cfi, "pushq\t%r10", 8);
-  fputs ("\tmovq\t16(%rsp), %r11\n"
-	 "\tmovslq\t5(%r11), %r10\n"
-	 "\tleaq\t5(%r11,%r10), %r11\n", f);
-  dp_output_stack_insn (f, cfi, "pushq\t%r11", 8);
+  dp_output_stack_insn (f, cfi, "pushq\t%rcx", 8);
+  fputs ("\tmovq\t24(%rsp), %rcx\n"
+	 "\tmovq\t32(%rsp), %rax\n", f);
   switch (kind)
     {
     case DP_SAMPLE_THUNK:
@@ -538,7 +618,9 @@ dp_output_slow_routine (FILE *f, int kind, bool sls)
   dp_output_stack_insn (f, cfi, "popq\t%r11", -8);
   dp_output_stack_insn (f, cfi, "popq\t%r10", -8);
   dp_output_stack_insn (f, cfi, "popq\t%r11", -8);
-  fputs (sls ? "\tret\n\tint3\n" : "\tret\n", f);
+  dp_output_stack_insn (f, cfi, "popq\t%rcx", -8);
+  dp_output_stack_insn (f, cfi, "popq\t%rax", -8);
+  fputs (ret, f);
   if (cfi)
     fputs ("\t.cfi_endproc\n", f);
   dp_output_function_end (f, name);

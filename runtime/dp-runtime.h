@@ -28,7 +28,8 @@
 #define DP_HIDDEN __attribute__ ((visibility ("hidden")))
 
 /* Learning state of one site, overlaying its DP_STATE_SIZE bytes.  Only
-   countdown is touched by generated code (the stub and the trampoline).
+   countdown is touched by generated code (the object's sampling routine
+   and the trampoline).
    learn.c writes the counters from any thread; the promoter (a pass) owns
    status, ntargets and the slot targets while a site is promoted.  */
 #define DP_SLOTS 8
@@ -114,6 +115,10 @@ _Static_assert (__builtin_offsetof (struct dp_site_state, direct_hits)
 		== DP_STATE_HITS_OFFSET, "hit counter offset");
 _Static_assert (sizeof (struct dp_site_record) == DP_SITE_RECORD_SIZE,
 		"dp_site_record layout");
+_Static_assert (sizeof (struct dp_site_loc) == DP_SITE_LOC_SIZE,
+		"dp_site_loc layout");
+_Static_assert (__builtin_offsetof (struct dp_site_record, state_rel) == 4,
+		"state_rel never moves");
 
 /* Process-wide settings (init.c), read by learn.c: plain globals.  */
 extern volatile int dp_enabled DP_HIDDEN;
@@ -192,13 +197,11 @@ int dp_list_threads (int *tids, int cap) DP_HIDDEN;
 #define DP_DEFAULT_DECIDE_SAMPLES 64
 #define DP_MAX_SAMPLE_PERIOD 1000000
 
-/* The longest slow path of an entry stub, from its slow_offset
-   (plugin/dynpromote-emit.cc: call, jmp, nopl: 14 bytes; objects built
-   before the shared routine: push, push, lea, push, call, pop, pop, pop,
-   jmp, 26 bytes, 29 with a rel32 jmp).  A bound past the stubs'
-   last byte could reach a page that is not text (.rodata follows
-   .text), which the runtime would then refuse to map over.  */
-#define DP_STUB_SLOW_MAX 32
+/* The longest entry stub from its entry (an inline retpoline's: 13 +
+   18, padded), for names; a stub's shortest is its call and a 3-byte
+   jump.  */
+#define DP_STUB_MAX 32
+#define DP_STUB_MIN (DP_ENTRY_JUMP_OFFSET + 3)
 
 static inline struct dp_site_state *
 dp_state_of (const struct dp_site_record *rec)
@@ -283,12 +286,18 @@ uint64_t dp_codegen_entry_plain (uintptr_t entry) DP_HIDDEN;
 /* registry.c.  One per registered object, in the object's own slot.  */
 struct dp_object
 {
+  /* Read by the object's sampling routine (dynpromote/abi.h): the
+     record index (NULL until built, and again once the object leaves
+     or the runtime is off), its base, and the first record.  */
+  const int32_t *index;
+  uintptr_t stubs_lo;            /* its stub pages (registration).  */
+  const struct dp_site_record *begin;
   uint32_t magic;
   uint32_t abi;
   struct dp_object *next;
-  const struct dp_site_record *begin;
   const struct dp_site_record *end;
-  uintptr_t stubs_lo, stubs_hi;  /* its stub pages (registration).  */
+  uintptr_t stubs_hi;
+  size_t index_size;             /* bytes of dp_alloc memory at index.  */
   /* Owned by the promoter.  */
   struct dp_exec_region *stubs;  /* the stub pages, once adopted.  */
   uintptr_t code_lo, code_hi;    /* the object's mapped range.  */
@@ -312,6 +321,7 @@ const struct dp_site_record *dp_object_begin (const struct dp_object *)
 const struct dp_site_record *dp_object_end (const struct dp_object *)
   DP_HIDDEN;
 void dp_registry_set_exiting (void) DP_HIDDEN;
+void dp_registry_watch_exit (void) DP_HIDDEN;
 
 /* stats.c.  */
 void dp_stats_write_object (FILE *, const struct dp_site_record *begin,

@@ -200,6 +200,7 @@ dp_init (void)
   dp_read_enabled ();
   dp_read_settings ();
   dp_read_stats_path ();
+  dp_registry_watch_exit ();
   if (!dp_enabled)
     dp_registry_quiet_all ();
   else if (!dp_learn_only)

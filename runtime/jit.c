@@ -386,15 +386,16 @@ dp_code_name (char *buf, size_t size, const char *kind,
 	      const struct dp_site_record *rec, int with_func)
 {
   size_t at = 0;
+  const struct dp_site_loc *loc = DP_SITE_LOC (rec);
   dp_name_put (buf, size, &at, "dynpromote.");
   dp_name_put (buf, size, &at, kind);
   dp_name_put (buf, size, &at, ":");
   if (with_func)
     {
-      dp_name_put (buf, size, &at, (const char *) DP_REL (rec, func_rel));
+      dp_name_put (buf, size, &at, (const char *) DP_REL (loc, func_rel));
       dp_name_put (buf, size, &at, ":");
     }
-  const char *file = (const char *) DP_REL (rec, file_rel);
+  const char *file = (const char *) DP_REL (loc, file_rel);
   size_t len = strlen (file), room = size - at;
   /* Leave room for ":LINE" (at most 11 bytes) and the NUL.  */
   if (room > 12 && len > room - 12)

@@ -109,7 +109,7 @@ dp_perfmap_add (uintptr_t addr, size_t size, const char *name)
 
 /* The entry stubs of OBJ, now in pages the runtime mapped over the
    object's own: one line a site, from its entry to the next site's (or
-   over its slow path, DP_STUB_SLOW_MAX).  */
+   over the longest stub, DP_STUB_MAX, within the stub pages).  */
 void
 dp_perfmap_add_stubs (const struct dp_object *obj)
 {
@@ -118,7 +118,9 @@ dp_perfmap_add_stubs (const struct dp_object *obj)
   for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
     {
       uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
-      size_t size = (size_t) rec->slow_offset + DP_STUB_SLOW_MAX;
+      size_t size = DP_STUB_MAX;
+      if (obj->stubs_hi - entry < size)
+	size = obj->stubs_hi - entry;
       /* The plugin emits records and stubs in the same order (were it
 	 not so, the bound above would still hold).  */
       if (rec + 1 < obj->end)

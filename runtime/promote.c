@@ -556,7 +556,7 @@ dp_adopt_stubs (struct dp_object *obj)
     {
       uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
       inside = entry + DP_ENTRY_HIT_OFFSET >= obj->stubs_lo
-	       && entry + rec->slow_offset + DP_STUB_SLOW_MAX <= obj->stubs_hi;
+	       && entry + DP_STUB_MIN <= obj->stubs_hi;
     }
   obj->stubs = inside ? dp_execmem_adopt_stubs (obj->stubs_lo,
 						  obj->stubs_hi)

@@ -10,6 +10,7 @@
    are kept as text, since its records are about to be unmapped.  */
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dp-runtime.h"
@@ -18,10 +19,19 @@
 
 _Static_assert (sizeof (struct dp_object) <= DP_OBJECT_SLOT_SIZE,
 		"dp_object must fit the slot the plugin reserves");
+_Static_assert (__builtin_offsetof (struct dp_object, index)
+		== DP_OBJECT_INDEX_OFFSET, "slot: index");
+_Static_assert (__builtin_offsetof (struct dp_object, stubs_lo)
+		== DP_OBJECT_STUBS_LO_OFFSET, "slot: stubs_lo");
+_Static_assert (__builtin_offsetof (struct dp_object, begin)
+		== DP_OBJECT_RECORDS_OFFSET, "slot: records");
 
 static pthread_mutex_t dp_registry_mutex = PTHREAD_MUTEX_INITIALIZER;
 static struct dp_object *dp_objects;
 static int dp_exiting;
+/* exit has begun: objects' destructors may run while other threads
+   still call through their sites.  */
+static volatile int dp_process_exiting;
 
 void
 dp_registry_lock (void)
@@ -63,10 +73,51 @@ dp_object_end (const struct dp_object *obj)
   return obj->end;
 }
 
+/* Build OBJ's record index, which its sampling routine reads: one
+   int32_t per 8 bytes of stubs (dynpromote/abi.h).  Every entry must
+   lie inside the stub pages, 8-byte aligned: the routine indexes by its
+   return address unchecked.  Without an index (no memory, odd stubs)
+   the object's sites are never sampled and stay plain calls.  */
+static void
+dp_index_object (struct dp_object *obj)
+{
+  uintptr_t lo = obj->stubs_lo, hi = obj->stubs_hi;
+  if (lo >= hi || (lo & 7))
+    return;
+  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+    {
+      uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
+      if (entry < lo || entry > hi - DP_STUB_MIN || (entry & 7))
+	return;
+    }
+  size_t n = (hi - lo) >> DP_STUBS_INDEX_SHIFT;
+  int32_t *index = dp_alloc (n * sizeof *index);
+  if (!index)
+    return;
+  for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
+    {
+      uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
+      index[(entry - lo) >> DP_STUBS_INDEX_SHIFT]
+	= (int32_t) ((const char *) rec - (const char *) obj->begin) + 1;
+    }
+  obj->index_size = n * sizeof *index;
+  __atomic_store_n (&obj->index, index, __ATOMIC_RELEASE);
+}
+
+/* Stop OBJ's sampling routine from finding records.  A thread already
+   past the check may still read the index: it is freed only when the
+   object goes away (dlclose or exit).  */
+static void
+dp_unindex_object (struct dp_object *obj)
+{
+  __atomic_store_n (&obj->index, NULL, __ATOMIC_RELEASE);
+}
+
 static void
 dp_quiet_object (struct dp_object *obj, void *data)
 {
   (void) data;
+  dp_unindex_object (obj);
   for (const struct dp_site_record *rec = obj->begin; rec < obj->end; rec++)
     dp_quiet_site (rec);
 }
@@ -88,6 +139,21 @@ dp_registry_set_exiting (void)
   dp_registry_lock ();
   dp_exiting = 1;
   dp_registry_unlock ();
+}
+
+static void
+dp_note_process_exit (void)
+{
+  dp_process_exiting = 1;
+}
+
+/* Registered from the runtime's constructor, so it runs before the exit
+   work that runs objects' destructors (registered before any
+   constructor ran).  */
+void
+dp_registry_watch_exit (void)
+{
+  atexit (dp_note_process_exit);
 }
 
 void __dynpromote_register (unsigned abi, void *slot, const void *begin,
@@ -122,6 +188,8 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
   obj->end = end;
   obj->stubs_lo = (uintptr_t) stubs_lo;
   obj->stubs_hi = (uintptr_t) stubs_hi;
+  if (dp_enabled)
+    dp_index_object (obj);
 
   dp_registry_lock ();
   struct dp_object **tail = &dp_objects;
@@ -155,11 +223,18 @@ __dynpromote_unregister (void *slot)
       }
   int exiting = dp_exiting;
   dp_registry_unlock ();
+  const int32_t *index = obj->index;
+  dp_unindex_object (obj);
 
   /* The promoter no longer sees the object; its trampolines wait for a
      grace period before reuse.  */
   dp_promoter_forget (obj);
   if (!exiting && dp_stats_path)
     dp_stats_retire_object (obj->begin, obj->end);
+  /* At dlclose its code is leaving: no thread of a correct program is
+     in its sampling routine now.  At exit other threads may still be:
+     the index stays.  */
+  if (index && !dp_process_exiting)
+    dp_free ((void *) index);
   obj->magic = 0;
 }

@@ -216,10 +216,11 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
   int promoted = st->status == DP_STATUS_PROMOTED;
 
   fprintf (f, "site id=%u file=", id);
-  dp_put_value (f, (const char *) DP_REL (rec, file_rel));
-  fprintf (f, " line=%" PRIu32 " col=%u func=", rec->line,
+  const struct dp_site_loc *loc = DP_SITE_LOC (rec);
+  dp_put_value (f, (const char *) DP_REL (loc, file_rel));
+  fprintf (f, " line=%u col=%u func=", (unsigned) rec->line,
 	   (unsigned) rec->column);
-  dp_put_value (f, (const char *) DP_REL (rec, func_rel));
+  dp_put_value (f, (const char *) DP_REL (loc, func_rel));
   fprintf (f, " kind=%s", rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call");
   dp_write_counters (f, st);
   fprintf (f, " call=0x%" PRIxPTR " entry=0x%" PRIxPTR " trampoline=0x%"

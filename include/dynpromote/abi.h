@@ -5,15 +5,17 @@
    without bumping DYNPROMOTE_ABI_VERSION: objects record the version they
    were built for, and the runtime refuses versions it does not know.
 
-   1. A site record (struct dp_site_record) in section DP_SITES_SECTION.
+   1. A site record (struct dp_site_record) in section DP_SITES_SECTION,
+      and its function's location descriptor (struct dp_site_loc).
       Read-only; every pointer is a 32-bit offset from the field itself, so
       records need no dynamic relocations (like the kernel's
       .static_call_sites).
    2. Per-site learning state (DP_STATE_SIZE bytes, zero-initialised, in
-      .bss).  Generated code touches three fields: the stub decrements the
-      sampling countdown on every call and enters the runtime when it goes
-      negative; a guarded call compares with the guard and counts its
-      hits (DP_FLAG_GUARDED below).  The rest belongs to the runtime.
+      .bss).  Generated code touches three fields: the object's sampling
+      routine decrements the countdown on every learning call and enters
+      the runtime when it goes negative; a guarded call compares with the
+      guard and counts its hits (DP_FLAG_GUARDED below).  The rest
+      belongs to the runtime.
    3. A per-site entry stub in DP_STUBS_SECTION (see
       plugin/dynpromote-emit.cc), which the rewritten call or sibcall
       reaches with the original target in %r11 and every argument
@@ -24,9 +26,10 @@
       of its code stays its file-backed mapping (docs/patching.md).
 
    One comdat constructor per linked object (exe or shared object) hands
-   the object's record array and its stub pages to __dynpromote_register,
-   and one comdat destructor takes it back (__dynpromote_unregister) on
-   exit or dlclose.
+   the object's record array, its stub pages and its slot (which the
+   sampling routine reads) to __dynpromote_register, and one comdat
+   destructor takes it back (__dynpromote_unregister) on exit or
+   dlclose.
 
    This header is included by C11 code and by the C++ plugin.  */
 
@@ -35,23 +38,34 @@
 
 #include <stdint.h>
 
-#define DYNPROMOTE_ABI_VERSION 2
+#define DYNPROMOTE_ABI_VERSION 3
 
 /* Section and symbol names carry the ABI version, so that objects built
    for different versions never share a comdat group or a record array.  */
-#define DP_SITES_SECTION "dynpromote_sites_v2"
-#define DP_CTOR_SYMBOL "__dynpromote_ctor_v2"
-#define DP_DTOR_SYMBOL "__dynpromote_dtor_v2"
-#define DP_OBJECT_SYMBOL "__dynpromote_object_v2"
+#define DP_SITES_SECTION "dynpromote_sites_v3"
+#define DP_CTOR_SYMBOL "__dynpromote_ctor_v3"
+#define DP_DTOR_SYMBOL "__dynpromote_dtor_v3"
+#define DP_OBJECT_SYMBOL "__dynpromote_object_v3"
 #define DP_REGISTER_SYMBOL "__dynpromote_register"
 #define DP_UNREGISTER_SYMBOL "__dynpromote_unregister"
 #define DP_SAMPLE_SYMBOL "__dynpromote_sample"
 #define DP_THUNK_SYMBOL "__dynpromote_thunk_r11"
-#define DP_SLOW_SYMBOL "__dynpromote_slow_v2"
+#define DP_SLOW_SYMBOL "__dynpromote_slow_v3"
 
 /* Size of the per-object slot the runtime may use as it likes (it lives in
    the object's .bss, so registration needs no allocation).  */
 #define DP_OBJECT_SLOT_SIZE 128
+
+/* Words of the slot the sampling routine reads (RIP-relative): the
+   record index the runtime builds at registration (int32_t per 8 bytes
+   of stubs from stubs_lo: the record's byte offset from the first
+   record, plus 1; 0 = no site), stubs_lo, and the first record.  The
+   index pointer is 0 until the object is registered (and again once it
+   is unregistered or the runtime is off): the routine then samples
+   nothing.  */
+#define DP_OBJECT_INDEX_OFFSET 0
+#define DP_OBJECT_STUBS_LO_OFFSET 8
+#define DP_OBJECT_RECORDS_OFFSET 16
 
 /* Size and alignment of the per-site learning state: its own cache lines,
    so sites called from different threads do not share lines.  */
@@ -59,11 +73,13 @@
 #define DP_STATE_ALIGN 64
 
 /* Offset, in the learning state, of the sampling countdown (int32_t) that
-   the entry stub decrements.  Fixed forever, whatever the version, so a
-   runtime can quiet the sites of an object it refuses.  */
+   the sampling routine decrements.  Fixed forever, whatever the
+   version, so a runtime can quiet the sites of an object it refuses.  */
 #define DP_STATE_COUNTDOWN_OFFSET 0
 
-/* Layout of every entry stub, in section DP_STUBS_SECTION:
+/* Layout of every entry stub, in section DP_STUBS_SECTION (8-byte
+   aligned entry; 16-byte aligned start when the stub is a multiple of
+   16 bytes):
 
      -8   guarded sites only (DP_FLAG_GUARDED): the hit patch point, 8
 	  bytes, 8-byte aligned: jmp +3 (e9 03 00 00 00 0f 1f 00, to +0),
@@ -72,17 +88,19 @@
 	  with an older guard; the guard's hit call reaches it;
      +0   8 bytes, 8-byte aligned: nopl 0(%rax,%rax,1); nopl (%rax)
 	  the patch point, replaced by one aligned 8-byte store with
-	  jmp rel32 + 3-byte nop to send the site elsewhere;
-     +8   decl state.countdown(%rip)    (ff 0d rel32)
-     +14  js   slow                     (0f 88 rel32)
-     +20  the indirect jump to %r11, protected as the build asks;
-     +slow_offset  the slow path: sample, then back to +20.  Objects
-	  built since the shared routine have
-	    call __dynpromote_slow_v2[.MODE]  (e8 rel32; one per object)
-	    jmp  +20                          (eb rel8)
-	    nopl rec(%rax)                    (0f 1f 80 disp32: the record,
-					       relative to the disp32)
-	  the runtime only jumps to slow_offset, so either form works.
+	  jmp rel32 + 3-byte nop to send the site elsewhere, or with a
+	  copy of a plain jump at +13;
+     +8   call __dynpromote_slow_v3[.MODE]   (e8 rel32; one routine per
+	  linked object and mode): the learning path and every sampled
+	  call.  The routine finds the record from its return address
+	  (+13) through the object's index (DP_OBJECT_INDEX_OFFSET),
+	  decrements the state's countdown and samples when it goes
+	  negative, then returns;
+     +13  the indirect jump to %r11, protected as the build asks,
+	  padded with int3 to a multiple of 8 bytes.
+
+   So a plain stub is 16 bytes; notrack, -mharden-sls and retpoline
+   stubs 24 (an inline retpoline 32).
 
    Every unit with stubs also emits the two comdat bracket sections
    (one copy per linked object), page-aligned and holding one int3
@@ -96,8 +114,10 @@
 #define DP_STUBS_PAGE 4096
 #define DP_ENTRY_PATCH_SIZE 8
 #define DP_ENTRY_HIT_OFFSET (-8)
-#define DP_ENTRY_COUNT_OFFSET 8
-#define DP_ENTRY_JUMP_OFFSET 20
+#define DP_ENTRY_SLOW_OFFSET 8
+#define DP_ENTRY_JUMP_OFFSET 13
+/* Index granularity: stubs start on 8-byte boundaries.  */
+#define DP_STUBS_INDEX_SHIFT 3
 
 /* dp_site_record.kind.  */
 enum dp_site_kind
@@ -152,28 +172,40 @@ enum dp_site_flags
    whose stubs jump differently, so any member's stub can serve the
    family's trampoline.  The state lives in .data: the family name,
    NUL-terminated, follows its DP_STATE_SIZE bytes, for the dump.  */
-#define DP_SHARED_PREFIX "__dynpromote_shared_v2_"
+#define DP_SHARED_PREFIX "__dynpromote_shared_v3_"
 #define DP_SHARED_NAME_MAX 64
 
 /* The first two fields never move, whatever the version: a runtime that
-   refuses a record's version still finds its countdown, to quiet it.  */
+   refuses a record's version still finds its countdown, to quiet it.
+   24 bytes: what a site has of its own; its file and function names are
+   in a descriptor (struct dp_site_loc, in .rodata) that the sites of a
+   function share, and the line and column are packed (saturating).  */
 struct dp_site_record
 {
-  uint16_t abi;        /* DYNPROMOTE_ABI_VERSION the object was built for.  */
-  uint8_t kind;        /* enum dp_site_kind.  */
-  uint8_t flags;       /* enum dp_site_flags.  */
-  int32_t state_rel;   /* the per-site learning state.  */
-  int32_t call_rel;    /* the call or jmp instruction (5 bytes).  */
-  int32_t entry_rel;   /* the per-site entry stub.  */
-  int32_t file_rel;    /* source file name, NUL-terminated.  */
-  int32_t func_rel;    /* assembler name of the enclosing function.  */
-  uint32_t line;
-  uint16_t column;
-  uint8_t max_targets; /* plugin's max-targets= setting; 0 = runtime's.  */
-  uint8_t slow_offset; /* the stub's slow path, from its entry.  */
+  uint16_t abi;             /* DYNPROMOTE_ABI_VERSION the object was built for.  */
+  uint8_t kind : 4;         /* enum dp_site_kind.  */
+  uint8_t max_targets : 4;  /* plugin's max-targets= (1-8); 0 = runtime's.  */
+  uint8_t flags;            /* enum dp_site_flags.  */
+  int32_t state_rel;        /* the per-site learning state.  */
+  int32_t call_rel;         /* the call or jmp instruction (5 bytes).  */
+  int32_t entry_rel;        /* the per-site entry stub.  */
+  int32_t loc_rel;          /* struct dp_site_loc of its file and function.  */
+  uint32_t line : 20;       /* at most DP_LINE_MAX.  */
+  uint32_t column : 12;     /* at most DP_COLUMN_MAX.  */
 };
 
-#define DP_SITE_RECORD_SIZE 32
+/* One a function (and file: a site inlined from a header has its own),
+   shared by its sites.  */
+struct dp_site_loc
+{
+  int32_t file_rel;         /* source file name, NUL-terminated.  */
+  int32_t func_rel;         /* assembler name of the enclosing function.  */
+};
+
+#define DP_LINE_MAX 0xfffff
+#define DP_COLUMN_MAX 0xfff
+#define DP_SITE_LOC_SIZE 8
+#define DP_SITE_RECORD_SIZE 24
 
 /* static_call (include/dynpromote/static_call.h).  The plugin emits, in
    every unit that calls through a static-call key, a hidden comdat
@@ -197,11 +229,11 @@ struct dp_site_record
    DP_SCALL_SECTION (writable: the key's address is relocated, and the
    runtime keeps a byte of state in each record), registered by one
    comdat constructor per linked object.  */
-#define DP_SCALL_SECTION "dynpromote_scall_v2"
+#define DP_SCALL_SECTION "dynpromote_scall_v3"
 #define DP_SCALL_TRAMP_SECTION "dynpromote_scall_tramps"
-#define DP_SCALL_CTOR_SYMBOL "__dynpromote_scall_ctor_v2"
-#define DP_SCALL_DTOR_SYMBOL "__dynpromote_scall_dtor_v2"
-#define DP_SCALL_OBJECT_SYMBOL "__dynpromote_scall_object_v2"
+#define DP_SCALL_CTOR_SYMBOL "__dynpromote_scall_ctor_v3"
+#define DP_SCALL_DTOR_SYMBOL "__dynpromote_scall_dtor_v3"
+#define DP_SCALL_OBJECT_SYMBOL "__dynpromote_scall_object_v3"
 #define DP_SCALL_REGISTER_SYMBOL "__dynpromote_register_static_calls"
 #define DP_SCALL_UNREGISTER_SYMBOL "__dynpromote_unregister_static_calls"
 #define DP_SCALL_TRAMP_PREFIX "__dynpromote_scall_tramp_"
@@ -229,6 +261,9 @@ struct dp_scall_record
 };
 
 #define DP_SCALL_RECORD_SIZE 24
+
+/* The location descriptor of site record REC.  */
+#define DP_SITE_LOC(rec) ((const struct dp_site_loc *) DP_REL (rec, loc_rel))
 
 /* Resolve a self-relative field.  */
 #define DP_REL(rec, field) \

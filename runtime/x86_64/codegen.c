@@ -5,11 +5,12 @@
    here, so retpoline and IBT guarantees hold by construction):
 
      T+0    ff 0d rel32        decl  countdown(%rip)   sample hits+misses
-     T+6    0f 88 rel32        js    stub.slow
+     T+6    0f 88 rel32        js    entry+8   the stub's call of the
+                                                sampling routine
      T+12   4c 3b 1d rel32     cmpq  slot_0(%rip), %r11
             0f 84 rel32        je    t0
             ...                (13 bytes per target)
-            e9 rel32           jmp   stub+20   the stub's protected
+            e9 rel32           jmp   entry+13  the stub's protected
                                                 indirect jump: a miss
             (pad to 8)
      slots  .quad t0 ... tk-1  compared as 64-bit values: a match means
@@ -30,8 +31,8 @@
 
      learning     0f 1f 44 00 00 0f 1f 00      nopl 0(%rax,%rax); nopl (%rax)
      promoted     e9 <T-(entry+5)> 0f 1f 00    jmp T; nopl (%rax)
-     plain        e9 0f 00 00 00 0f 1f 00      jmp entry+20 (no sampling)
-     or, where the stub's own jump at entry+20 is a plain indirect jump
+     plain        e9 08 00 00 00 0f 1f 00      jmp entry+13 (no sampling)
+     or, where the stub's own jump at entry+13 is a plain indirect jump
      (no retpoline), that jump itself, padded to 5 bytes:
                   41 ff e3 66 90 0f 1f 00      jmp *%r11; xchg %ax,%ax; nopl
                   3e 41 ff e3 90 0f 1f 00      notrack jmp *%r11; nop; nopl
@@ -96,7 +97,7 @@ dp_codegen_trampoline (const struct dp_site_record *rec, uintptr_t t,
   uintptr_t entry = (uintptr_t) DP_REL (rec, entry_rel);
   uintptr_t countdown = (uintptr_t) DP_REL (rec, state_rel)
 			+ DP_STATE_COUNTDOWN_OFFSET;
-  uintptr_t slow = entry + rec->slow_offset;
+  uintptr_t slow = entry + DP_ENTRY_SLOW_OFFSET;
   uintptr_t jump = entry + DP_ENTRY_JUMP_OFFSET;
   size_t code = ((12 + 13 * (size_t) n + 5) + 7) & ~(size_t) 7;
   uintptr_t slots = t + code;
@@ -107,7 +108,7 @@ dp_codegen_trampoline (const struct dp_site_record *rec, uintptr_t t,
   *p++ = 0xff;			/* decl countdown(%rip) */
   *p++ = 0x0d;
   p = dp_put_rel (p, EXEC (p + 4), countdown, &ok);
-  *p++ = 0x0f;			/* js slow */
+  *p++ = 0x0f;			/* js entry+8 */
   *p++ = 0x88;
   p = dp_put_rel (p, EXEC (p + 4), slow, &ok);
   for (int i = 0; i < n; i++)
@@ -123,7 +124,7 @@ dp_codegen_trampoline (const struct dp_site_record *rec, uintptr_t t,
       p = dp_put_rel (p, EXEC (p + 4),
 		      dest && dest[i] ? dest[i] : (uintptr_t) targets[i], &ok);
     }
-  *p++ = 0xe9;			/* jmp stub+20 */
+  *p++ = 0xe9;			/* jmp entry+13 */
   p = dp_put_rel (p, EXEC (p + 4), jump, &ok);
   while ((size_t) (p - buf) < code)
     *p++ = 0xcc;		/* int3 padding: never executed */
@@ -159,7 +160,7 @@ dp_codegen_entry_jump (uintptr_t entry, uintptr_t to)
 /* The plain value of the entry patch point at ENTRY: the stub's own
    indirect jump, copied, when it is `jmp *%r11' (optionally notrack,
    optionally followed by the int3 of -mharden-sls), so a plain site
-   takes one jump instead of two; else jmp entry+20.  */
+   takes one jump instead of two; else jmp entry+13.  */
 uint64_t
 dp_codegen_entry_plain (uintptr_t entry)
 {

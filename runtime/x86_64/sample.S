@@ -1,9 +1,9 @@
 /* sample.S - __dynpromote_sample, the slow path of every entry stub.
 
-   An entry stub's slow path calls its object's sampling routine
-   (__dynpromote_slow_v2*, plugin/dynpromote-emit.cc; older objects do
-   the same inline), which calls this on a sampled call, with the call's
-   arguments still live in registers:
+   An entry stub calls its object's sampling routine
+   (__dynpromote_slow_v3*, plugin/dynpromote-emit.cc; objects of older
+   ABIs have their own, or do the same inline), which calls this on a
+   sampled call, with the call's arguments still live in registers:
 
 	  0(%rsp)  return address into the routine (or stub)
 	  8(%rsp)  the site's record (struct dp_site_record *)

@@ -18,5 +18,5 @@ f (int (*g) (int))
   return g (1) + counter;
 }
 
-/* { dg-final { scan-assembler-not {__dynpromote_shared_v2_} } } */
+/* { dg-final { scan-assembler-not {__dynpromote_shared_v3_} } } */
 /* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */

@@ -18,6 +18,6 @@ second (op_fn f)
   return f (2) + 2;
 }
 
-/* { dg-final { scan-assembler-not {__dynpromote_shared_v2_} } } */
+/* { dg-final { scan-assembler-not {__dynpromote_shared_v3_} } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_state_\d+:$} 2 } } */
 /* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */

@@ -29,7 +29,7 @@ use_shared (op_fn f)
 }
 
 /* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 2 } } */
-/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v2_ops - \.$} 1 } } */
+/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_ops - \.$} 1 } } */
 /* { dg-final { scan-rtl-dump {skipped call in use_quiet at \S*attr-off-wins\.c:16: [^\n]*dynpromote_off} } } */
 /* { dg-final { scan-rtl-dump {skipped call in use_both at \S*attr-off-wins\.c:22: [^\n]*dynpromote_off} } } */
 /* { dg-final { scan-rtl-dump {rewritten call site \d+ in use_shared at \S*attr-off-wins\.c:28} } } */

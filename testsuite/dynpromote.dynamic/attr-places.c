@@ -37,9 +37,9 @@ use_fntype (handler_fn *h)
   return h (5) + 1;
 }
 
-/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v2_irq - \.$} 1 } } */
-/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v2_hook - \.$} 1 } } */
-/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v2_param - \.$} 1 } } */
-/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v2_handler - \.$} 1 } } */
+/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_irq - \.$} 1 } } */
+/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_hook - \.$} 1 } } */
+/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_param - \.$} 1 } } */
+/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_handler - \.$} 1 } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_state_\d+:$} 1 } } */
 /* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 5 } } */

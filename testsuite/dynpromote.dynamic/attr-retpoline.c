@@ -21,7 +21,7 @@ plain_call (op_fn f)
   return f (2) + 1;
 }
 
-/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v2_ops\.r - \.$} 1 } } */
-/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v2_ops - \.$} 1 } } */
-/* { dg-final { scan-assembler-times {^__dynpromote_shared_v2_ops\.r:$} 1 } } */
-/* { dg-final { scan-assembler-times {^__dynpromote_shared_v2_ops:$} 1 } } */
+/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_ops\.r - \.$} 1 } } */
+/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_ops - \.$} 1 } } */
+/* { dg-final { scan-assembler-times {^__dynpromote_shared_v3_ops\.r:$} 1 } } */
+/* { dg-final { scan-assembler-times {^__dynpromote_shared_v3_ops:$} 1 } } */

@@ -23,4 +23,4 @@ main (void)
 }
 
 /* { dg-output "plain ok" } */
-/* { dg-final { scan-assembler-not {__dynpromote_shared_v2_} } } */
+/* { dg-final { scan-assembler-not {__dynpromote_shared_v3_} } } */

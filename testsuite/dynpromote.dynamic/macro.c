@@ -64,7 +64,7 @@ main (void)
 }
 
 /* { dg-output "macro ok" } */
-/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v2_cmd - \.$} 2 } } */
+/* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_cmd - \.$} 2 } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_state_\d+:$} 1 } } */
 /* { dg-final { scan-stats {^shared family=cmd sites=2 state=promoted [^\n]*\n  target [^\n]*promoted=1 [^\n]*\n  target [^\n]*promoted=1 } } } */
 /* { dg-final { scan-stats {^site [^\n]* func=run_plain [^\n]* route=\S+\n  target } } } */

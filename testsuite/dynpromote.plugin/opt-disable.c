@@ -11,7 +11,7 @@ call_it (fn f, int x)
 }
 
 /* { dg-final { scan-assembler-not {Ldp_entry} } } */
-/* { dg-final { scan-assembler-not {dynpromote_sites_v2} } } */
+/* { dg-final { scan-assembler-not {dynpromote_sites_v3} } } */
 /* { dg-final { scan-assembler-not {dynpromote_stubs} } } */
 /* { dg-final { scan-assembler {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} } } */
 /* { dg-final { scan-rtl-dump {skipped call in call_it at \S*opt-disable\.c:10: [^\n]*disabled} } } */

@@ -1,4 +1,4 @@
-/* Purpose: the plugin predefines __DYNPROMOTE__ (to 2, the ABI version),
+/* Purpose: the plugin predefines __DYNPROMOTE__ (to 3, the ABI version),
    dynpromote.h then turns DYNPROMOTE_OFF into an attribute the compiler
    knows (no -Wattributes warning, made an error here), and it takes
    effect.  */
@@ -10,8 +10,8 @@
 #ifndef __DYNPROMOTE__
 # error "__DYNPROMOTE__ is not defined"
 #endif
-#if __DYNPROMOTE__ != 2
-# error "__DYNPROMOTE__ is not 2"
+#if __DYNPROMOTE__ != 3
+# error "__DYNPROMOTE__ is not 3"
 #endif
 
 DYNPROMOTE_OFF int off_fn (int (*f) (int));

@@ -33,7 +33,7 @@ none (int x)
 
 /* { dg-final { scan-assembler-times {^"dynpromote\.stub\.first\.\d+":\n(?:\t\.cfi_startproc\n)?\.Ldp_(?:hit|entry)_\d+:} 1 } } */
 /* { dg-final { scan-assembler-times {^"dynpromote\.stub\.second\.\d+":\n(?:\t\.cfi_startproc\n)?\.Ldp_(?:hit|entry)_\d+:} 2 } } */
-/* { dg-final { scan-assembler-times {^"dynpromote\.record\.second\.\d+":\n\.Ldp_rec_\d+:} 2 } } */
+/* { dg-final { scan-assembler-times {\t\.size "dynpromote\.record\.second\.\d+", 24\n"dynpromote\.record\.second\.\d+":\n} 2 } } */
 /* { dg-final { scan-assembler-times {\t\.size "dynpromote\.state\.second\.\d+", 256} 2 } } */
 /* { dg-final { scan-assembler-times {\t\.type "dynpromote\.stub\.[a-z]+\.\d+", @function} 3 } } */
 /* { dg-final { scan-assembler-times {\t\.size "dynpromote\.stub\.[a-z]+\.\d+", \.-"dynpromote\.stub\.[a-z]+\.\d+"} 3 } } */

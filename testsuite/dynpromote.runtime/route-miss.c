@@ -6,7 +6,7 @@
    patch point jumps to the site's trampoline, and the trampoline's chain
    holds the other hot targets but not the guard's; a megamorphic site's
    entry holds a copy of the stub's indirect jump (route-miss-retpoline.c:
-   under retpolines it jumps to the stub's protected jump, entry+20) and
+   under retpolines it jumps to the stub's protected jump, entry+13) and
    its miss call is still the call to the entry, and its calls still reach their targets.
    After a phase change the site learns again and the entry follows the
    new trampoline.  Every call checks that it reached the function it
@@ -145,7 +145,7 @@ main (void)
   CHECK (dp_entry_is_plain (stats_addr (site, "entry")));
 #ifdef EXPECT_RETPOLINE
   CHECK (dp_jump_destination (stats_addr (site, "entry"))
-	 == stats_addr (site, "entry") + 20);
+	 == stats_addr (site, "entry") + 13);
 #else
   /* The stub's jump itself, copied: one jump instead of two.  */
   CHECK (*(const unsigned char *) stats_addr (site, "entry") != 0xe9);

@@ -25,5 +25,5 @@ twice (long x)
 /* { dg-final { scan-assembler {\tjmp\t__dynpromote_scall_tramp_op\n} } } */
 /* { dg-final { scan-assembler {\.hidden __dynpromote_scall_tramp_op\n} } } */
 /* { dg-final { scan-assembler {__dynpromote_scall_tramp_op:\n\t\.cfi_startproc\n\t\.byte 0x0f, 0x1f, 0x40, 0x00\n\t\.byte 0x0f, 0x1f, 0x40, 0x00\n\t\.byte 0xe9, 3, 0, 0, 0, 0x0f, 0x1f, 0x00\n\tmovq\t__dynpromote_scall_key_op@GOTPCREL\(%rip\), %r11\n\tmovq\t8\(%r11\), %r11\n\tjmp\t\*%r11\n} } } */
-/* { dg-final { scan-assembler-times {section dynpromote_scall_v2,"aw} 3 } } */
+/* { dg-final { scan-assembler-times {section dynpromote_scall_v3,"aw} 3 } } */
 /* { dg-final { scan-assembler {\tjmp\t__dynpromote_register_static_calls@PLT} } } */

@@ -202,15 +202,15 @@ dp_jump_destination (uintptr_t addr)
 }
 
 /* Does the entry patch point at ENTRY send calls to the stub's plain
-   indirect jump: jmp entry+20, or a copy of that jump itself (jmp *%r11,
+   indirect jump: jmp entry+13, or a copy of that jump itself (jmp *%r11,
    notrack or not, in a build without retpolines)?  */
 static inline int
 dp_entry_is_plain (uintptr_t entry)
 {
   const unsigned char *p = (const unsigned char *) entry;
-  const unsigned char *jump = p + 20;
+  const unsigned char *jump = p + 13;
   if (p[0] == 0xe9)
-    return dp_rel32_destination (p + 1) == entry + 20;
+    return dp_rel32_destination (p + 1) == entry + 13;
   size_t len = jump[0] == 0x3e ? 4 : 3;
   return (jump[len - 3] == 0x41 && jump[len - 2] == 0xff
 	  && jump[len - 1] == 0xe3 && !memcmp (p, jump, len));
