@@ -6,6 +6,9 @@
    calls.  At the end the main thread drives the last phase until the
    family is promoted again (bounded: 5 s).  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */

@@ -3,6 +3,9 @@
    once, and the family is promoted to the new target (promotions=2 on
    the shared record, one relearn in the promoter's totals).  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
 /* { dg-set-env DYNPROMOTE_REPATCH_INTERVAL_MS 1 } */

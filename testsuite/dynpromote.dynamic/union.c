@@ -5,6 +5,9 @@
    the family once, with its targets and sites=2; each site line says
    shared=ops and has no target lines.  Every call checks its result.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-additional-sources "union-aux.c" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */

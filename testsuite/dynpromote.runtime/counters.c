@@ -3,6 +3,9 @@
    NULL argument is refused with EINVAL, and the counters agree with the
    statistics dump's promoter line.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 
 #include <errno.h>

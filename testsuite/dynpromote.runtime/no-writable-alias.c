@@ -8,6 +8,9 @@
    after the batch, as every region had until ABI 2), this fails at
    its first check.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 16 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 4 } */

@@ -2,12 +2,12 @@
    were made on, not final states.  The promoter sends such a site back
    to learning DYNPROMOTE_RECHECK_MS after its verdict (here 20 ms), and
    a site that has settled on fewer targets since is promoted.  Site
-   spread: twelve uniform targets (megamorphic; without retpolines its
-   guarded miss call becomes `cs cs call *%r11'), then one target: the
-   recheck writes the miss call back to `call rel32' and the site is
-   promoted, its miss call pointing at its trampoline.  Site skewed
-   (without retpolines): eight skewed targets (predicted), then two: it
-   is promoted.  A shared family (rk, two sites) is rechecked as one.
+   spread: twelve uniform targets (megamorphic: its entry holds the
+   plain jump), then two, 80/20 (a shape promoted in every build): the
+   site is promoted, its guard's miss call still calling the entry,
+   which jumps to its trampoline.  Site skewed (without retpolines):
+   eight skewed targets (predicted), then two: it is promoted.  A shared
+   family (rk, two sites) is rechecked as one.
    repatches and the promoter's rechecks count them.
    Twins: recheck-off.c (DYNPROMOTE_RECHECK_MS=0: both verdicts stay)
    and recheck-retpoline.c (the same under retpolines).  Every call
@@ -41,7 +41,7 @@ NOIPA long rk_both (fn f, long x) { return rk_one (f, x) + rk_two (f, x)
 
 static const int uniform12[12] = { 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 9 };
 static const int skew8[8] = { 60, 20, 5, 5, 4, 3, 2, 1 };
-static const int mono[1] = { 100 };
+static const int settled[2] = { 80, 20 };
 static const int pair[2] = { 70, 30 };
 
 static void
@@ -126,16 +126,16 @@ main (void)
       break;
     }
 
-  /* Phase 2: one target.  */
+  /* Phase 2: two targets, 80/20.  */
 #ifdef EXPECT_NO_RECHECK
   /* Longer than the default recheck time (100 ms).  */
-  char *line = drive (spread, "spread", mono, 1, "", 40);
+  char *line = drive (spread, "spread", settled, 2, "", 40);
   CHECK (strstr (line, " state=megamorphic "));
   CHECK (dp_stats_num (line, "repatches") == 0);
   CHECK (megamorphic_entry ("spread", 0, &plain));
   CHECK (plain);
 #else
-  char *line = drive (spread, "spread", mono, 1, "promoted", 0);
+  char *line = drive (spread, "spread", settled, 2, "promoted", 0);
   CHECK (dp_stats_num (line, "repatches") >= 1);
   uintptr_t call = dp_stats_addr (line, "call");
   uintptr_t entry = dp_stats_addr (line, "entry");
@@ -146,14 +146,14 @@ main (void)
 #endif
   free (line);
 
-  /* A shared family: megamorphic, then one target, as one.  */
+  /* A shared family: megamorphic, then 80/20, as one.  */
   line = drive (rk_both, "rk_one", uniform12, 12, "megamorphic", 0);
   free (line);
 #ifdef EXPECT_NO_RECHECK
-  line = drive (rk_both, "rk_one", mono, 1, "", 40);
+  line = drive (rk_both, "rk_one", settled, 2, "", 40);
   CHECK (strstr (line, " state=megamorphic "));
 #else
-  line = drive (rk_both, "rk_one", mono, 1, "promoted", 0);
+  line = drive (rk_both, "rk_one", settled, 2, "promoted", 0);
   CHECK (dp_stats_num (line, "repatches") >= 1);
   free (line);
   char *stats = dp_stats_now ();

@@ -9,6 +9,9 @@
    to fill the slots with targets the next pair never calls); after
    every move it must be promoted again, to the new pair.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 4 } */
 /* { dg-set-env DYNPROMOTE_RELEARN_WINDOW 16 } */

@@ -10,6 +10,9 @@
    megamorphic site is sent to the stub's jump (route=stub).  Every call
    checks that it reached the function it asked for.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-fplugin-arg-dynpromote-inline-guard" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */

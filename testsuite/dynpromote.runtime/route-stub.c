@@ -8,6 +8,9 @@
    learns again and is promoted to the new target.  Every call checks
    that it reached the function it asked for, through all of it.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-fplugin-arg-dynpromote-no-inline-guard" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */

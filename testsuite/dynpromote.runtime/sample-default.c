@@ -4,6 +4,9 @@
    one was, and the estimate is within a factor of two.  Period 1000000
    (the maximum) is accepted and samples almost nothing.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-unset-env DYNPROMOTE_SAMPLE_PERIOD } */
 
 #include "dp-test.h"

@@ -4,6 +4,9 @@
    samples and its sampled misses are counted once, in its own line, not
    again in every share's denominator.  Every call is checked.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_MAX_TARGETS 3 } */

@@ -6,6 +6,9 @@
    being misses, each counted once).  Threads are also created and joined
    in a loop while the others run.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1 } */
 
 #include <pthread.h>

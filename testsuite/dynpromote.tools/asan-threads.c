@@ -7,6 +7,9 @@
    business of ASan's.  asan-overflow.c is the twin: a heap overflow in
    a promoted callee, which ASan must report.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-pthread -fsanitize=address -g" } */
 /* { dg-set-env ASAN_OPTIONS "detect_leaks=1" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */

@@ -13,6 +13,9 @@
    gdb-nojit.c is the same with DYNPROMOTE_GDB_JIT=0, where gdb shows
    `??' instead.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-run-under gdb -q -nx -batch -x @SRCDIR@/gdb-jit.gdb --args } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 16 } */
@@ -27,7 +30,7 @@ typedef long (*fn) (long);
 NOIPA long f0 (long x) { return x + 1; }
 NOIPA long f1 (long x) { return x + 2; }
 
-/* The site: line 31.  */
+/* The site: line 34.  */
 NOIPA long site (fn f, long x) { return f (x) + 1; }
 
 /* gdb's JIT interface, as the program sees it (the gdb manual).  Found
@@ -87,7 +90,7 @@ main (void)
 /* { dg-final { scan-stdout {^sum=501504$} } } */
 /* { dg-final { scan-stdout {exited normally} } } */
 /* { dg-final { scan-stdout {^jit entries=1$} } } */
-/* { dg-final { scan-stdout {^dynpromote\.trampoline:[^ ]*[/]gdb-jit\.c:31 in section \.text} } } */
-/* { dg-final { scan-stdout {^#0  0x[0-9a-f]+ in dynpromote\.trampoline:[^ ]*[/]gdb-jit\.c:31 \(\)$} } } */
+/* { dg-final { scan-stdout {^dynpromote\.trampoline:[^ ]*[/]gdb-jit\.c:34 in section \.text} } } */
+/* { dg-final { scan-stdout {^#0  0x[0-9a-f]+ in dynpromote\.trampoline:[^ ]*[/]gdb-jit\.c:34 \(\)$} } } */
 /* { dg-final { scan-stdout {^#1  0x[0-9a-f]+ in site \(} } } */
 /* { dg-final { scan-stdout {^#2  0x[0-9a-f]+ in main \(} } } */

@@ -3,6 +3,9 @@
    symbol' finds none, frame #0 is `??'), so gdb-jit.c's checks can
    fail.  The program itself still runs to the same result.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-run-under gdb -q -nx -batch -x @SRCDIR@/gdb-jit.gdb --args } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 16 } */

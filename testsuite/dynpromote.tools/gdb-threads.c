@@ -12,6 +12,9 @@
    "Thread N "gdb-threads.exe" received signal SIGURG, Urgent I/O
    condition."  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-pthread -g" } */
 /* { dg-run-under gdb -q -batch -x @SRCDIR@/gdb-threads.gdb --args } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */

@@ -10,6 +10,9 @@
    never under strace -f, never when the pass does its /proc reads
    without the helper task; with glibc's clone ltrace -f hung).  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-pthread" } */
 /* { dg-run-under ltrace -f -o /dev/null } */
 /* { dg-set-env DYNPROMOTE_STATS @DIR@/stats-%p.txt } */

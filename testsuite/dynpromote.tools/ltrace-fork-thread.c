@@ -18,6 +18,9 @@
    returned without running their callee; the runtime no longer probes
    a thread a tracer is attached to.)  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-pthread" } */
 /* { dg-run-under ltrace -o /dev/null } */
 /* { dg-set-env DYNPROMOTE_STATS @DIR@/stats-%p.txt } */

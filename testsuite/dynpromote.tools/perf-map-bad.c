@@ -2,6 +2,9 @@
    1: one warning line naming the variable, the default (off) kept, so
    no /tmp/perf-PID.map, and the site promoted all the same.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 16 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1000000 } */

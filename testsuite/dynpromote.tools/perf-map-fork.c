@@ -5,6 +5,9 @@
    promotes afterwards is named in the child's map and not in the
    parent's.  Both maps are removed by the program.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 16 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1000000 } */

@@ -8,6 +8,9 @@
    the same program without the setting and with a bad value: no file.
    The program removes the file it checked.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 16 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1000000 } */

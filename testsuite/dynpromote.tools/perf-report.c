@@ -10,6 +10,9 @@
    runtime's pools and stub pages are: shared anonymous memory, shown as
    "/dev/zero (deleted)").  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-fplugin-arg-dynpromote-no-inline-guard" } */
 /* { dg-run-under sh @SRCDIR@/perf-report.sh @DIR@ } */
 /* { dg-unsupported-status 77 } */
@@ -25,7 +28,7 @@
 typedef long (*fn) (long);
 NOIPA long f0 (long x) { return x + 1; }
 
-/* The site: line 30, which the last check below expects in its
+/* The site: line 33, which the last check below expects in its
    trampoline's name.  */
 NOIPA long site (fn f, long x) { return f (x); }
 
@@ -59,4 +62,4 @@ main (void)
 }
 
 /* { dg-final { scan-stdout {^calls=[0-9]+$} } } */
-/* { dg-final { scan-stdout {^ +[0-9.]+%  [^\n]*dynpromote\.trampoline:[^ ]*[/]perf-report\.c:30$} } } */
+/* { dg-final { scan-stdout {^ +[0-9.]+%  [^\n]*dynpromote\.trampoline:[^ ]*[/]perf-report\.c:33$} } } */

@@ -7,6 +7,9 @@
    ltrace-fork-thread.c: the same program and checks under ltrace, which
    the runtime of this commit still breaks (see there).  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-pthread" } */
 /* { dg-run-under strace -f -qq -o /dev/null } */
 /* { dg-set-env DYNPROMOTE_STATS @DIR@/stats-%p.txt } */

@@ -14,6 +14,9 @@
    the thread had left.  tsan-race.c is the twin: the same program with
    a race in a promoted callee, which TSan must report.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-pthread -fsanitize=thread -g" } */
 /* { dg-set-env TSAN_OPTIONS "halt_on_error=1:exitcode=66" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */

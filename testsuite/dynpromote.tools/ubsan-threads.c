@@ -6,6 +6,9 @@
    ubsan-overflow.c is the twin: a signed overflow in a promoted callee,
    which UBSan must report.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-pthread -fsanitize=undefined -g" } */
 /* { dg-set-env UBSAN_OPTIONS "halt_on_error=1:print_stacktrace=1" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */

@@ -10,6 +10,9 @@
    nothing (--error-exitcode; the runtime before this test had memcheck
    errors in its probe handler).  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-run-under valgrind -q --error-exitcode=99 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 16 } */

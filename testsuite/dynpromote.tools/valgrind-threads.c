@@ -7,6 +7,9 @@
    (/proc shows valgrind's own registers), so its grace periods do not
    end there: trampolines are not reused, which is correct.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic or uniform site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-pthread" } */
 /* { dg-run-under valgrind -q --error-exitcode=99 } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
