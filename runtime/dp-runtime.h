@@ -303,9 +303,9 @@ struct dp_object
   uintptr_t code_lo, code_hi;    /* the object's mapped range.  */
   int adopt_failed;
   /* Its program headers (registration), for plt.c.  */
+  int phnum;
   uintptr_t bias;
   const void *phdr;
-  int phnum;
   struct dp_plt_index *plt;      /* plt.c, built on first use.  */
   struct dp_recheck_list *rechecks; /* sites a recheck may revisit.  */
 };
