@@ -8,6 +8,9 @@
 /* { dg-do run } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_DECIDE_SAMPLES 32 } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 
 #include "dp-test.h"
 
