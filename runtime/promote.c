@@ -873,17 +873,20 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   while (k < n && covered * 100 < samples * dp_coverage_percent)
     covered += cand[k++].samples;
 
-  /* Without retpolines, leave to the branch predictor the sites it is
-     expected to predict better than the chain.  A few dozen samples
-     make some uniform sites look that way by chance, and some skewed
-     ones look the other way (skew8 in a quarter of 64-sample windows),
-     so a verdict other than a clear promotion waits for 8 times as
-     many samples.  */
+  /* Without retpolines, leave to the branch predictor the sites a chain
+     would not clearly serve better.  A few dozen samples make some
+     sites look better served by a chain than they are (skew8 in a
+     quarter of 64-sample windows), so a promotion the estimate is
+     unsure of waits for 8 times as many samples.  A site left to the
+     predictor is taken at once: a mistake there costs little (the
+     predictor is what the plain build has) and a recheck revisits it,
+     while every call of a site still learning pays the sampling
+     routine.  */
   if (dp_trust_predictor && !(rec->flags & DP_FLAG_RETPOLINE))
     {
       enum dp_verdict verdict = dp_model_verdict (cand, k, learned,
 						  st->other, samples);
-      if (verdict != DP_VERDICT_PROMOTE && !st->hold
+      if (verdict == DP_VERDICT_UNSURE && !st->hold
 	  && st->samples < 8 * (uint64_t) dp_decide_samples)
 	{
 	  st->hold = 1;
