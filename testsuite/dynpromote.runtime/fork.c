@@ -2,6 +2,9 @@
    learning in the child's own copy of the state (its dump shows its own
    calls), while the parent's counts are not changed by the child.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1 } */
 
 #include <sys/wait.h>

@@ -5,6 +5,9 @@
    time waiting until the handler ran; half of them run on an alternate
    signal stack.  */
 /* { dg-do run } */
+/* Promotion is the precondition here; without retpolines a
+   monomorphic site would be left to the predictor.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1 } */
 
 #include <pthread.h>
