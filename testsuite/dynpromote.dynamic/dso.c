@@ -3,6 +3,9 @@
    each has its own shared state, listed once in its own object block
    (the hidden comdat symbol is not merged across objects).  */
 /* { dg-do run } */
+/* The sites stay learning through these calls (a verdict needs 64
+   samples, one in 16 calls), so the dump's call counts are exact.  */
+/* { dg-set-env DYNPROMOTE_LEARN_PERIOD 16 } */
 /* { dg-dso dpfam dso-lib.c } */
 /* { dg-link-dso dpfam } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 1 } */
