@@ -36,11 +36,13 @@
 		      unit in a comdat group of its own (one copy per
 		      linked object), followed by the family name.
 
-   The only indirect branch dynpromote ever executes is the one in the
-   stub, and it is emitted here with the same protection the compiler
-   would give the original call: retpoline (thunk, thunk-inline,
-   thunk-extern), notrack for nocf_check pointers, int3 after it under
-   -mharden-sls.  Runtime trampolines contain direct branches only.
+   The only indirect branches dynpromote emits are the stub's jump and
+   the sampling routine's call of the sampler through the GOT, both with
+   the protection the compiler would give the original call: retpoline
+   (thunk, thunk-inline, thunk-extern), notrack for nocf_check pointers,
+   int3 after them under -mharden-sls.  Runtime trampolines contain
+   direct branches only (a target in another object is reached through
+   the object's own PLT entry, a branch its direct calls already take).
 
    Per translation unit with at least one site, a comdat group (one copy
    per linked object) holds the registration constructor (which also

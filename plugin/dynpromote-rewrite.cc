@@ -11,7 +11,11 @@
        call  .Ldp_entry_N           jmp   .Ldp_entry_N
 
    and a per-site entry stub, record and learning state (see
-   dynpromote-emit.cc).  %r11 is the one general register that is neither
+   dynpromote-emit.cc).  In a function built with retpolines (by
+   default; the inline-guard options force it either way) the call is
+   guarded: compared with the site's hottest target first, a hit calling
+   the stub's hit patch point (dp_add_inline_guard).  %r11 is the one
+   general register that is neither
    an argument register nor preserved across calls, so nothing the callee
    expects (%rdi..%r9, %xmm0-7, %al, the %r10 static chain, the stack) is
    touched; a sibcall stays a jump, so tail recursion does not grow the
@@ -65,10 +69,10 @@ dp_asm_text (const char *text, location_t loc)
 
 /* Put the label PREFIX<NUMBER> on call INSN.  With align-calls (the
    default), the label and the call form one locked bundle of an 8-byte
-   bundle mode: the assembler pads before the label if the 5-byte call
-   would cross an aligned 8-byte word, so the runtime can replace its
-   rel32 with one aligned store (atomic on Intel and AMD alike).  The
-   label still names the call.  Returns the label's insn, and in *UNLOCK
+   bundle mode, after a .p2align that does the padding with one nop: the
+   5-byte call never crosses an aligned 8-byte word, so never a cache
+   line (the runtime no longer writes it: docs/patching.md).  The label
+   still names the call.  Returns the label's insn, and in *UNLOCK
    the insn that ends the bundle (NULL without align-calls).  */
 
 rtx_insn *
