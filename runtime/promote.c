@@ -823,6 +823,15 @@ dp_model_verdict (const struct dp_candidate *cand, int k, int n,
 	 ? DP_VERDICT_UNSURE : DP_VERDICT_PROMOTE;
 }
 
+/* Can a rel32 (branch or displacement) anywhere in the chunk at T reach
+   TO?  */
+static int
+dp_chunk_reaches (uintptr_t t, uintptr_t to)
+{
+  return dp_codegen_reachable (t, to)
+	 && dp_codegen_reachable (t + DP_CHUNK, to);
+}
+
 static void
 dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
 {
@@ -927,14 +936,10 @@ dp_decide (struct dp_object *obj, const struct dp_site_record *rec)
   for (int i = 0; i < k; i++)
     {
       uintptr_t got = 0, jmp = 0, to = (uintptr_t) cand[i].target;
-      if (!dp_codegen_reachable (t, to)
-	  || !dp_codegen_reachable (t + DP_CHUNK, to))
+      if (!dp_chunk_reaches (t, to))
 	{
 	  if (dp_plt_route (obj, to, &got, &jmp) != 0
-	      || !dp_codegen_reachable (t, got)
-	      || !dp_codegen_reachable (t + DP_CHUNK, got)
-	      || !dp_codegen_reachable (t, jmp)
-	      || !dp_codegen_reachable (t + DP_CHUNK, jmp))
+	      || !dp_chunk_reaches (t, got) || !dp_chunk_reaches (t, jmp))
 	    {
 	      dropped++;
 	      continue;
@@ -1074,11 +1079,25 @@ dp_recheck (struct dp_object *obj, const struct dp_site_record *rec)
   dp_promoter_stats.rechecks++;
 }
 
+/* Make DUE (0: none) count for when the next recheck walk runs.  */
+static void
+dp_recheck_at (uint64_t due)
+{
+  if (due && (!dp_recheck_next_ns || due < dp_recheck_next_ns))
+    dp_recheck_next_ns = due;
+}
+
 /* REC's site went to the plain jump with a verdict a recheck revisits:
    list it (once) for the recheck walks, and make its due time count.  */
 static void
 dp_recheck_note (struct dp_object *obj, const struct dp_site_record *rec)
 {
+  /* A site whose verdict is not one a recheck revisits, or whose budget
+     is spent, never comes due without another verdict (which notes it
+     again).  */
+  uint64_t due = dp_recheck_due_ns (dp_state_of (rec));
+  if (!due)
+    return;
   size_t count = (size_t) (obj->end - obj->begin);
   size_t index = (size_t) (rec - obj->begin);
   if (!obj->rechecks)
@@ -1096,9 +1115,7 @@ dp_recheck_note (struct dp_object *obj, const struct dp_site_record *rec)
       l->listed[index / 8] |= (uint8_t) (1u << (index % 8));
       l->site[l->n++] = (uint32_t) index;
     }
-  uint64_t due = dp_recheck_due_ns (dp_state_of (rec));
-  if (due && (!dp_recheck_next_ns || due < dp_recheck_next_ns))
-    dp_recheck_next_ns = due;
+  dp_recheck_at (due);
 }
 
 /* What a pass serves: the time, the pages of records with requests
@@ -1155,8 +1172,8 @@ dp_serve_object (struct dp_object *obj, void *data)
       uint64_t due = dp_recheck_due_ns (dp_state_of (r));
       if (due && due <= work->now)
 	dp_recheck (obj, r);
-      else if (due && (!dp_recheck_next_ns || due < dp_recheck_next_ns))
-	dp_recheck_next_ns = due;
+      else
+	dp_recheck_at (due);
     }
 }
 
