@@ -147,6 +147,9 @@ dp_write_stats_at_exit (void)
   static int written;
   if (__atomic_exchange_n (&written, 1, __ATOMIC_ACQ_REL))
     return;
+  /* Another copy of the runtime leads: its dump is the process's.  */
+  if (!dp_peer_writes_dump ())
+    return;
   dp_stats_write (dp_stats_path, 1);
   dp_registry_set_exiting ();
 }
@@ -197,6 +200,7 @@ __attribute__ ((constructor (101))) static void
 dp_init (void)
 {
   int saved_errno = errno;	/* C: 0 when main starts */
+  dp_peer_init ();
   dp_read_enabled ();
   dp_read_settings ();
   dp_read_stats_path ();
