@@ -44,6 +44,10 @@
    direct branches only (a target in another object is reached through
    the object's own PLT entry, a branch its direct calls already take).
 
+   Per translation unit with sites or static calls, first of all, a word
+   that refers to the runtime's link-check symbol, whose name tells a link
+   that lacks the runtime how to fix it (dynpromote/abi.h).
+
    Per translation unit with at least one site, a comdat group (one copy
    per linked object) holds the registration constructor (which also
    passes the bracketed stub pages), the matching
@@ -417,10 +421,30 @@ dp_shared_state (FILE *f, const dp_site_info &site)
   return ggc_strdup (sym);
 }
 
+/* The reference to DP_LINK_CHECK_SYMBOL (see dynpromote/abi.h), in a
+   section that comes before every other one of ours in the object, so
+   that ld reports it first; retained ("R") so --gc-sections keeps it,
+   and comdat so a linked object carries one word and one relocation.  */
+static bool dp_link_check_done;
+
+static void
+dp_output_link_check (FILE *f)
+{
+  if (dp_link_check_done)
+    return;
+  dp_link_check_done = true;
+  fprintf (f, "\t.pushsection .data.rel.ro.dynpromote.link,\"awGR\","
+	   "@progbits,%s,comdat\n"
+	   "\t.p2align 3\n"
+	   "\t.quad \"%s\"\n"
+	   "\t.popsection\n", DP_LINK_CHECK_GROUP, DP_LINK_CHECK_SYMBOL);
+}
+
 void
 dp_emit_site (const dp_site_info &site)
 {
   FILE *f = asm_out_file;
+  dp_output_link_check (f);
   unsigned n = site.number;
   bool cfi = dwarf2out_do_cfi_asm ();
   expanded_location xloc = expand_location (site.location);
@@ -694,6 +718,7 @@ dp_emit_unit_end (void *, void *)
   fputs ("\t.pushsection .text\n", asm_out_file);
   if (ASSEMBLER_DIALECT == ASM_INTEL)
     fputs ("\t.att_syntax prefix\n", asm_out_file);
+  dp_output_link_check (asm_out_file);
   dp_static_emit_unit_end (asm_out_file);
   /* Every unit with a registration has stubs or static-call
      trampolines, so the first bracket is out already.  */

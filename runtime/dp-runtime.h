@@ -13,6 +13,7 @@
    jit.c       gdb's JIT interface: names and unwind info for trampolines
    perfmap.c   /tmp/perf-PID.map: names of the runtime's code for perf
    plt.c       an object's own PLT entries, for targets in other objects
+   peers.c     other copies of the runtime in the process: one leads
    x86_64/sample.S  the register-preserving entry into learn.c  */
 
 #ifndef DP_RUNTIME_H
@@ -339,6 +340,13 @@ int dp_stats_write (const char *path, int from_env) DP_HIDDEN;
 void dp_stats_lock (void) DP_HIDDEN;
 void dp_stats_unlock (void) DP_HIDDEN;
 extern const char *dp_stats_path DP_HIDDEN;
+
+/* peers.c.  */
+void dp_peer_init (void) DP_HIDDEN;
+int dp_peer_serve (void) DP_HIDDEN;
+int dp_peer_writes_dump (void) DP_HIDDEN;
+uint32_t dp_peer_plain_others (char *path, size_t size, uint32_t *objects)
+  DP_HIDDEN;
 
 /* symbolize.c.  */
 void dp_symbolize (uintptr_t addr, char *buf, size_t size) DP_HIDDEN;

@@ -88,21 +88,26 @@ dp_read_number (const char *name, unsigned long lo, unsigned long hi,
   *value = (uint32_t) n;
 }
 
-/* Read NAME, a switch, into *VALUE: exactly "0" or "1"; keep *VALUE
-   and warn if it is anything else.  */
+/* Read NAME, a switch, into *VALUE: 1, on, yes, true or 0, off, no,
+   false, in any case; keep *VALUE and warn if it is anything else.  */
 static void
 dp_read_flag (const char *name, volatile uint32_t *value)
 {
+  static const char *const words[2][4] = {
+    { "0", "off", "no", "false" }, { "1", "on", "yes", "true" }
+  };
   const char *text = getenv (name);
   if (!text)
     return;
-  if (strcmp (text, "0") && strcmp (text, "1"))
-    {
-      dp_warn ("%s=%s is not 0 or 1; using %u", name, text,
-	       (unsigned) *value);
-      return;
-    }
-  *value = text[0] == '1';
+  for (int v = 0; v < 2; v++)
+    for (int i = 0; i < 4; i++)
+      if (!strcasecmp (text, words[v][i]))
+	{
+	  *value = (uint32_t) v;
+	  return;
+	}
+  dp_warn ("%s=%s is not 1, on, yes, true or 0, off, no, false; using %u",
+	   name, text, (unsigned) *value);
 }
 
 static void
@@ -115,7 +120,7 @@ dp_read_settings (void)
   dp_read_number ("DYNPROMOTE_DECIDE_SAMPLES", 1, 100000, &dp_decide_samples);
   dp_read_number ("DYNPROMOTE_MAX_TARGETS", 1, DP_SLOTS, &dp_max_targets);
   dp_read_number ("DYNPROMOTE_COVERAGE", 50, 100, &dp_coverage_percent);
-  dp_read_number ("DYNPROMOTE_TRUST_PREDICTOR", 0, 1, &dp_trust_predictor);
+  dp_read_flag ("DYNPROMOTE_TRUST_PREDICTOR", &dp_trust_predictor);
   dp_read_number ("DYNPROMOTE_RELEARN_PERCENT", 1, 100, &dp_relearn_percent);
   dp_read_number ("DYNPROMOTE_RELEARN_WINDOW", 8, 60000, &dp_relearn_window);
   dp_read_number ("DYNPROMOTE_MAX_REPATCH", 0, 60000, &dp_max_repatch);
@@ -146,6 +151,9 @@ dp_write_stats_at_exit (void)
 {
   static int written;
   if (__atomic_exchange_n (&written, 1, __ATOMIC_ACQ_REL))
+    return;
+  /* Another copy of the runtime leads: its dump is the process's.  */
+  if (!dp_peer_writes_dump ())
     return;
   dp_stats_write (dp_stats_path, 1);
   dp_registry_set_exiting ();
@@ -197,6 +205,7 @@ __attribute__ ((constructor (101))) static void
 dp_init (void)
 {
   int saved_errno = errno;	/* C: 0 when main starts */
+  dp_peer_init ();
   dp_read_enabled ();
   dp_read_settings ();
   dp_read_stats_path ();

@@ -156,6 +156,18 @@ dp_registry_watch_exit (void)
   atexit (dp_note_process_exit);
 }
 
+/* The symbol every object with sites refers to first, named for the fix
+   a link without this runtime needs (dynpromote/abi.h).  Defined in
+   assembly: its name has spaces, which only a quoted symbol can have.  */
+#define DP_QUOTED_LINK_CHECK "\"" DP_LINK_CHECK_SYMBOL "\""
+__asm__ (".pushsection .rodata.dynpromote.link,\"a\",@progbits\n"
+	 "\t.globl " DP_QUOTED_LINK_CHECK "\n"
+	 "\t.type " DP_QUOTED_LINK_CHECK ", @object\n"
+	 "\t.size " DP_QUOTED_LINK_CHECK ", 1\n"
+	 DP_QUOTED_LINK_CHECK ":\n"
+	 "\t.byte 0\n"
+	 "\t.popsection");
+
 void __dynpromote_register (unsigned abi, void *slot, const void *begin,
 			    const void *end, const void *stubs_lo,
 			    const void *stubs_hi);
@@ -188,7 +200,9 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
   obj->end = end;
   obj->stubs_lo = (uintptr_t) stubs_lo;
   obj->stubs_hi = (uintptr_t) stubs_hi;
-  if (dp_enabled)
+  /* Not indexed, its sampling routine returns at once: plain calls.  */
+  int serve = dp_enabled && dp_peer_serve ();
+  if (serve)
     dp_index_object (obj);
 
   dp_registry_lock ();
@@ -201,7 +215,7 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
   /* Only here (a constructor) may dl_iterate_phdr be used: see
      symbolize.c.  */
   dp_object_code_range (obj);
-  if (!dp_enabled)
+  if (!serve)
     dp_quiet_object (obj, NULL);
   if (dp_in_main_program (begin))
     dp_arm_exit_dump ();

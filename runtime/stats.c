@@ -11,6 +11,7 @@
               rechecks=N patches=N grace_periods=N grace_avg_us=N
               reclaimed=N passes=N pass_avg_us=N
               write_maps=N
+     runtime path=PATH role=plain copies=N objects=N
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
      shared family=NAME sites=N state=S calls=N samples=N hits=N
             misses=N miss_rate=P% promotions=N repatches=N
@@ -521,6 +522,17 @@ dp_write_all (FILE *f)
 	   ps->grace_periods ? ps->grace_ns / ps->grace_periods / 1000 : 0,
 	   ps->reclaimed, ps->passes,
 	   ps->passes ? ps->pass_ns / ps->passes / 1000 : 0, ps->write_maps);
+  char other[256];
+  uint32_t other_objects;
+  uint32_t others = dp_peer_plain_others (other, sizeof other,
+					  &other_objects);
+  if (others)
+    {
+      fputs ("runtime path=", f);
+      dp_put_value (f, other);
+      fprintf (f, " role=plain copies=%u objects=%u\n", others,
+	       other_objects);
+    }
 
   struct dp_live live = { NULL, 0, 0 };
   live.begin = malloc (256 * sizeof *live.begin);

@@ -52,6 +52,17 @@
 #define DP_THUNK_SYMBOL "__dynpromote_thunk_r11"
 #define DP_SLOW_SYMBOL "__dynpromote_slow_v3"
 
+/* Every object with sites refers, from the first section of its own that
+   the linker relocates, to a runtime symbol whose name is the fix: so a
+   link that forgot the runtime fails with an error whose first line says
+   what to add, and a shared object linked without it fails to load with
+   the same text ("undefined symbol: ...").  The name has no ABI version:
+   it is the same sentence for every object.  */
+#define DP_LINK_CHECK_SYMBOL \
+  "dynpromote: compiled with the plugin, link with the runtime " \
+  "(-specs=dynpromote.specs or $(pkg-config --libs dynpromote))"
+#define DP_LINK_CHECK_GROUP "__dynpromote_link_check"
+
 /* Size of the per-object slot the runtime may use as it likes (it lives in
    the object's .bss, so registration needs no allocation).  */
 #define DP_OBJECT_SLOT_SIZE 128

@@ -1,7 +1,8 @@
 /* Purpose: every environment setting, good and bad, on a child process
    each: bad values of DYNPROMOTE, DYNPROMOTE_SAMPLE_PERIOD,
    DYNPROMOTE_TRUST_PREDICTOR, DYNPROMOTE_RECHECK_MS, DYNPROMOTE_GDB_JIT
-   and DYNPROMOTE_PERF_MAP (switches: exactly 0 or 1) print exactly one
+   and DYNPROMOTE_PERF_MAP (switches: 1, on, yes, true, 0, off, no,
+   false, in any case) print exactly one
    "dynpromote: warning:" line naming the variable and nothing else;
    good values print nothing; in every case the child's
    rewritten calls compute the right results and it exits 0.  */
@@ -48,7 +49,9 @@ static const struct setting settings[] = {
   { "DYNPROMOTE_TRUST_PREDICTOR", "0", 0 },
   { "DYNPROMOTE_TRUST_PREDICTOR", "1", 0 },
   { "DYNPROMOTE_TRUST_PREDICTOR", "2", 1 },
-  { "DYNPROMOTE_TRUST_PREDICTOR", "yes", 1 },
+  { "DYNPROMOTE_TRUST_PREDICTOR", "yes", 0 },
+  { "DYNPROMOTE_TRUST_PREDICTOR", "FALSE", 0 },
+  { "DYNPROMOTE_TRUST_PREDICTOR", "yess", 1 },
   { "DYNPROMOTE_RECHECK_MS", "0", 0 },
   { "DYNPROMOTE_RECHECK_MS", "600000", 0 },
   { "DYNPROMOTE_RECHECK_MS", "600001", 1 },
@@ -57,7 +60,9 @@ static const struct setting settings[] = {
   { "DYNPROMOTE_GDB_JIT", "0", 0 },
   { "DYNPROMOTE_GDB_JIT", "1", 0 },
   { "DYNPROMOTE_GDB_JIT", "2", 1 },
-  { "DYNPROMOTE_GDB_JIT", "on", 1 },
+  { "DYNPROMOTE_GDB_JIT", "on", 0 },
+  { "DYNPROMOTE_GDB_JIT", "Off", 0 },
+  { "DYNPROMOTE_GDB_JIT", "o", 1 },
   { "DYNPROMOTE_PERF_MAP", "0", 0 },
   { "DYNPROMOTE_PERF_MAP", "01", 1 },
   { "DYNPROMOTE_PERF_MAP", " 1", 1 },
