@@ -3,7 +3,11 @@
    Every plugin source includes this header and nothing else from GCC, so
    that header order, version checks and the few compatibility shims live
    in one file (the same role as scripts/gcc-plugins/gcc-common.h in the
-   Linux kernel).  Supported: GCC 12 and later on x86-64.  */
+   Linux kernel).  Supported: GCC 11 and 12 on x86-64 (later versions
+   build if their internals still match); configure refuses older plugin
+   headers before this #error is reached.  Version-dependent code goes
+   here, tested by feature where GCC gives a macro to test, by
+   BUILDING_GCC_VERSION otherwise.  */
 
 #ifndef DYNPROMOTE_GCC_COMMON_H
 #define DYNPROMOTE_GCC_COMMON_H
@@ -12,8 +16,8 @@
 
 #include "bversion.h"
 
-#if BUILDING_GCC_MAJOR < 12
-#error "dynpromote needs the GCC 12 (or later) plugin headers"
+#if BUILDING_GCC_MAJOR < 11
+#error "dynpromote needs the GCC 11 (or later) plugin headers (gcc-11-plugin-dev or newer)"
 #endif
 
 #include "config.h"
@@ -51,5 +55,19 @@
 #include "rtl-iter.h"
 #include "explow.h"
 #include "expr.h"
+
+/* -mharden-sls reached the GCC 11 branch with 11.3 (options.h then
+   defines ix86_harden_sls as a macro); before it nothing is hardened,
+   so the stubs need no int3 after their jumps.  */
+#ifndef ix86_harden_sls
+enum harden_sls
+{
+  harden_sls_none = 0,
+  harden_sls_return = 1 << 0,
+  harden_sls_indirect_jmp = 1 << 1,
+  harden_sls_all = harden_sls_return | harden_sls_indirect_jmp
+};
+#define ix86_harden_sls harden_sls_none
+#endif
 
 #endif /* DYNPROMOTE_GCC_COMMON_H */

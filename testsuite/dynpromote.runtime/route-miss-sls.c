@@ -3,6 +3,8 @@
    and the copy of that jump the runtime writes into a megamorphic
    site's entry keeps the int3 right after the jump.  */
 /* { dg-do run } */
+/* -mharden-sls came with GCC 11.3 (GCC 12 on the main line).  */
+/* { dg-require-options "-mharden-sls=all" } */
 /* { dg-options "-fplugin-arg-dynpromote-inline-guard -mharden-sls=all" } */
 /* { dg-set-env DYNPROMOTE_LEARN_PERIOD 1 } */
 /* { dg-set-env DYNPROMOTE_SAMPLE_PERIOD 10 } */
