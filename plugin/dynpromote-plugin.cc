@@ -269,9 +269,10 @@ plugin_init (struct plugin_name_args *info,
   register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 		     &rewrite_pass);
 
-  /* GCC 12 parses -fdump-* before plugins have registered their passes,
-     so -fdump-rtl-dynpromote is unknown there (GCC 13 defers it); the
-     dump option switches the same dump on through the dump manager.  */
+  /* GCC 11 and 12 parse -fdump-* before plugins have registered their
+     passes, so -fdump-rtl-dynpromote is unknown there (GCC 13 defers
+     it); the dump option switches the same dump on through the dump
+     manager.  */
   if (dp_settings.dump)
     g->get_dumps ()->dump_switch_p ("rtl-dynpromote");
 
