@@ -15,6 +15,9 @@
    read the runtime's own data, full of the very addresses it looks for,
    and never end (dp_map_private).
 
+   Owns: the runtime's heap (dp_alloc, dp_free, dp_realloc) and its
+   private mappings (dp_map_private).
+
    May not: call malloc, stdio, or anything that takes a lock a signal
    handler could interrupt.  */
 

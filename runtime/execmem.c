@@ -31,10 +31,17 @@
    MAP_SHARED memory would be shared with a forked child, whose threads
    the parent's grace periods never see; the atfork child handler gives
    the child private copies of every region before fork returns, while
-   the parent waits, writing nothing (promote.c, the fork gate).
+   the parent waits, writing nothing (fork.c, the fork gate).
 
    Mappings are made with raw system calls: a sanitizer's mmap
-   interceptor (TSan's) must not see, or refuse, the runtime's code.  */
+   interceptor (TSan's) must not see, or refuse, the runtime's code.
+
+   Owns: every executable mapping of the runtime (regions: adopted stub
+   pages and trampoline pools), their writable aliases, and the private
+   copies a forked child makes of them.
+
+   May not: decide what is written or when (patch.c and the promoter
+   do).  */
 
 #define _GNU_SOURCE
 #include <errno.h>

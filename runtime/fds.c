@@ -24,7 +24,7 @@
      ltrace -f) is not attached to it, so gdb does not list it and
      tracers neither stop it nor see its system calls;
    - it is made with the clone system call itself (dp_clone_helper,
-     x86_64/sample.S), as the signal mask around it is set: sanitizers
+     x86_64/syscall.S), as the signal mask around it is set: sanitizers
      intercept glibc's clone and pthread_sigmask.
 
    In a single-threaded process (the common case), the function runs in
@@ -34,6 +34,9 @@
    such a clone, and where clone is refused (a seccomp filter): there
    its descriptors exist for the microseconds until it closes them,
    which only another thread of a multi-threaded program could see.
+
+   Owns: the helper task, and every descriptor the runtime ever holds:
+   /proc reads, thread lists, memfds.
 
    May not: open a file outside dp_private_call.  */
 
@@ -54,23 +57,6 @@
 #include "dp-runtime.h"
 
 #define DP_HELPER_STACK (64u << 10)
-
-/* A system call that touches no thread-local state (the helper shares
-   the caller's TLS, so not even errno): -errno on failure.  */
-long
-dp_sys (long nr, long a, long b, long c, long d, long e, long f)
-{
-  long ret;
-  register long r10 __asm__ ("r10") = d;
-  register long r8 __asm__ ("r8") = e;
-  register long r9 __asm__ ("r9") = f;
-  __asm__ volatile ("syscall"
-		    : "=a" (ret)
-		    : "0" (nr), "D" (a), "S" (b), "d" (c), "r" (r10), "r" (r8),
-		      "r" (r9)
-		    : "rcx", "r11", "memory");
-  return ret;
-}
 
 /* The last helper's id while it may still be running on its stack (the
    kernel clears it when the helper has exited).  */
@@ -137,7 +123,7 @@ dp_private_call (int (*fn) (void *), void *arg)
      that no signal of the program's is ever delivered to it (a pass has
      them blocked already; dynpromote_synchronize and a dump's pass do
      not).  The mask is set, and the task cloned, with raw system calls
-     (dp_clone_helper, x86_64/sample.S): a sanitizer's clone interceptor
+     (dp_clone_helper, x86_64/syscall.S): a sanitizer's clone interceptor
      takes every clone for a fork (ThreadSanitizer's resets its state for
      a "child" that shares our memory, and hands it an argument block on
      the interceptor's own stack, gone by the time the helper reads it),

@@ -11,9 +11,9 @@
    an object file of its own (or drops it).  Nothing happens without a
    debugger but the list update: the function is empty.
 
-   For every trampoline the runtime writes (promote.c, dp_decide) we
-   register one small ELF64 object, written by hand here from <elf.h>'s
-   structures:
+   For every trampoline the runtime writes (promote.c,
+   dp_promote_decide) we register one small ELF64 object, written by
+   hand here from <elf.h>'s structures:
 
      .text          SHT_NOBITS, sh_addr the trampoline, sh_size its size
                     (no bytes: gdb reads the code from the process)
@@ -43,7 +43,13 @@
 
    Every call is made under the promoter's lock.
 
-   DYNPROMOTE_GDB_JIT=0 turns it off (init.c).  */
+   DYNPROMOTE_GDB_JIT=0 turns it off (settings.c).
+
+   Owns: the JIT interface's descriptor and entries, and the names of
+   the runtime's code (dp_code_name, which perfmap.c uses too).
+
+   May not: allocate with malloc, hold a descriptor, or look at a site's
+   state.  */
 
 #define _GNU_SOURCE
 #include <elf.h>
@@ -52,7 +58,6 @@
 
 #include "dp-runtime.h"
 
-volatile uint32_t dp_gdb_jit = 1;
 
 /* The interface, as the gdb manual spells it.  */
 enum

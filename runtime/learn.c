@@ -13,7 +13,13 @@
    A learning site counts its targets; after dp_decide_samples samples it
    asks the promoter for a decision.  A promoted site counts hits per
    promoted target and misses; when a window of samples misses too often
-   (a phase change) it asks to learn again.  */
+   (a phase change) it asks to learn again.
+
+   Owns: a site's counters while it is sampled, and the requests it
+   makes (the site's request byte, its page's bit in dp_request_pages).
+
+   May not: call anything (not even a function of the runtime), touch
+   a vector register, or make a system call.  */
 
 #include <stdbool.h>
 

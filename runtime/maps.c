@@ -3,7 +3,11 @@
    some code.  Read by a helper task with a descriptor table of its own
    (fds.c) into the runtime's own memory: no stdio, no malloc and no
    descriptor of the program's, so a promoter pass may ask from inside
-   any program thread.  */
+   any program thread.
+
+   Owns: parsing /proc/self/maps.
+
+   May not: write anything but the runtime's own memory.  */
 
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -20,7 +20,11 @@
    registrations): dl_iterate_phdr takes the loader's lock, which a child
    forked at the wrong time would find held (symbolize.c).  What one copy
    tells another is copied into the other's descriptor, never a pointer:
-   either copy may be unloaded first.  */
+   either copy may be unloaded first.
+
+   Owns: this copy's descriptor for the others, and whether it leads.
+
+   May not: call anything but symbolize.c and dp_warn.  */
 
 #define _GNU_SOURCE
 #include <elf.h>

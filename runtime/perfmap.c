@@ -4,7 +4,7 @@
    text file /tmp/perf-PID.map, one line a symbol, "START SIZE NAME"
    (START and SIZE in hex without 0x), which the program writes and perf
    reads when it reports (tools/perf/Documentation/jit-interface.txt).
-   With DYNPROMOTE_PERF_MAP=1 (init.c; off by default: it leaves a file
+   With DYNPROMOTE_PERF_MAP=1 (settings.c; off by default: it leaves a file
    in /tmp) the runtime writes a line for every trampoline it writes
    (dynpromote.trampoline:FILE:LINE, the name gdb gets from jit.c) and,
    through dp_perfmap_add_stubs, for the entry stubs of an object whose
@@ -29,7 +29,11 @@
    addresses), which is why the lines are all kept, in memory, while the
    setting is on (about 90 bytes a trampoline).
 
-   All of it runs under the promoter's lock.  */
+   All of it runs under the promoter's lock.
+
+   Owns: /tmp/perf-PID.map and the lines kept for it.
+
+   May not: write the file outside fds.c's helper task.  */
 
 #define _GNU_SOURCE
 #include <errno.h>
@@ -40,7 +44,6 @@
 
 #include "dp-runtime.h"
 
-volatile uint32_t dp_perf_map;
 
 /* Every line written or to be written since start-up (a forked child
    starts with its parent's): [0, flushed) is in the file.  */

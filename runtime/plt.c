@@ -22,7 +22,11 @@
    own PLT; it is found by name instead: its symbol is looked up in the
    target's object (_dl_find_object, which takes no lock) and matches if
    that object defines it at exactly the target.  A wrong or stale choice
-   costs speed only: the chain compares the slot's live value.  */
+   costs speed only: the chain compares the slot's live value.
+
+   Owns: each object's index of its PLT entries.
+
+   May not: write anything; it only reads the object's memory.  */
 
 #define _GNU_SOURCE
 #include <dlfcn.h>

@@ -46,7 +46,13 @@
 
    If a thread cannot be seen quiescent in time, the grace period fails
    and the retired memory is kept for a later attempt: safety over
-   liveness.  */
+   liveness.
+
+   Owns: the grace period mechanism (one period at a time, its
+   threads and ranges), the probe signal and its handler.
+
+   May not: know what the ranges are (grace.c chooses them), or wait:
+   a pass polls.  */
 
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,13 +1,19 @@
 /* registry.c - which objects (executable, shared objects) have sites.
 
-   Each object built with the plugin calls __dynpromote_register from a
-   constructor with its record array, its stub pages (checked before
-   they are written) and a slot of DP_OBJECT_SLOT_SIZE
-   bytes in its own .bss, which becomes its struct dp_object: registering
+   Each object built with the plugin calls __dynpromote_register (api.c)
+   from a constructor with its record array, its stub pages (checked
+   before they are written) and a slot of DP_OBJECT_SLOT_SIZE bytes in
+   its own .bss, which becomes its struct dp_object here: registering
    needs no allocation, so it works before this runtime's own constructor
-   and in any order.  __dynpromote_unregister runs from the object's
-   destructor, at exit or at dlclose; at dlclose the object's statistics
-   are kept as text, since its records are about to be unmapped.  */
+   and in any order.  __dynpromote_unregister (api.c) runs from the
+   object's destructor, at exit or at dlclose.
+
+   Owns: the list of registered objects and its lock, each object's
+   record index (which its sampling routine reads), and whether the
+   process is exiting.
+
+   May not: call the promoter, the dump or anything above them (api.c
+   does, around the calls here).  */
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -114,7 +120,7 @@ dp_unindex_object (struct dp_object *obj)
 }
 
 static void
-dp_quiet_object (struct dp_object *obj, void *data)
+dp_quiet_object_cb (struct dp_object *obj, void *data)
 {
   (void) data;
   dp_unindex_object (obj);
@@ -122,12 +128,20 @@ dp_quiet_object (struct dp_object *obj, void *data)
     dp_quiet_site (rec);
 }
 
+/* Stop sampling OBJ's sites: this copy of the runtime does not serve it
+   (the runtime is off, or another copy leads: peers.c).  */
+void
+dp_registry_quiet_object (struct dp_object *obj)
+{
+  dp_quiet_object_cb (obj, NULL);
+}
+
 /* The runtime was switched off: stop sampling everywhere.  */
 void
 dp_registry_quiet_all (void)
 {
   dp_registry_lock ();
-  dp_registry_each (dp_quiet_object, NULL);
+  dp_registry_each (dp_quiet_object_cb, NULL);
   dp_registry_unlock ();
 }
 
@@ -156,43 +170,17 @@ dp_registry_watch_exit (void)
   atexit (dp_note_process_exit);
 }
 
-/* The symbol every object with sites refers to first, named for the fix
-   a link without this runtime needs (dynpromote/abi.h).  Defined in
-   assembly: its name has spaces, which only a quoted symbol can have.  */
-#define DP_QUOTED_LINK_CHECK "\"" DP_LINK_CHECK_SYMBOL "\""
-__asm__ (".pushsection .rodata.dynpromote.link,\"a\",@progbits\n"
-	 "\t.globl " DP_QUOTED_LINK_CHECK "\n"
-	 "\t.type " DP_QUOTED_LINK_CHECK ", @object\n"
-	 "\t.size " DP_QUOTED_LINK_CHECK ", 1\n"
-	 DP_QUOTED_LINK_CHECK ":\n"
-	 "\t.byte 0\n"
-	 "\t.popsection");
-
-void __dynpromote_register (unsigned abi, void *slot, const void *begin,
-			    const void *end, const void *stubs_lo,
-			    const void *stubs_hi);
-void __dynpromote_unregister (void *slot);
-
-void
-__dynpromote_register (unsigned abi, void *slot, const void *begin,
-		       const void *end, const void *stubs_lo,
-		       const void *stubs_hi)
+/* Make SLOT the struct dp_object of the object whose records are [BEGIN,
+   END) and whose stub pages are [STUBS_LO, STUBS_HI); NULL if it already
+   is (an object registers once).  */
+struct dp_object *
+dp_registry_claim (void *slot, unsigned abi, const void *begin,
+		   const void *end, const void *stubs_lo,
+		   const void *stubs_hi)
 {
-  if (abi != DYNPROMOTE_ABI_VERSION)
-    {
-      char path[512];
-      dp_object_path (begin, path, sizeof path);
-      fprintf (stderr,
-	       "dynpromote: error: %s was built for runtime ABI %u, but this "
-	       "libdynpromote speaks ABI %d; its indirect calls stay plain\n",
-	       path, abi, DYNPROMOTE_ABI_VERSION);
-      dp_stats_note_refused (path, abi);
-      return;
-    }
-
   struct dp_object *obj = slot;
   if (obj->magic == DP_OBJECT_MAGIC)
-    return;			/* already registered */
+    return NULL;			/* already registered */
   memset (obj, 0, sizeof *obj);
   obj->magic = DP_OBJECT_MAGIC;
   obj->abi = abi;
@@ -200,8 +188,15 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
   obj->end = end;
   obj->stubs_lo = (uintptr_t) stubs_lo;
   obj->stubs_hi = (uintptr_t) stubs_hi;
-  /* Not indexed, its sampling routine returns at once: plain calls.  */
-  int serve = dp_enabled && dp_peer_serve ();
+  return obj;
+}
+
+/* List OBJ, last; if SERVE, index it first, so that its sampling
+   routine finds its records (not indexed, the routine returns at once:
+   plain calls).  */
+void
+dp_registry_add (struct dp_object *obj, int serve)
+{
   if (serve)
     dp_index_object (obj);
 
@@ -211,22 +206,18 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
     tail = &(*tail)->next;
   *tail = obj;
   dp_registry_unlock ();
-
-  /* Only here (a constructor) may dl_iterate_phdr be used: see
-     symbolize.c.  */
-  dp_object_code_range (obj);
-  if (!serve)
-    dp_quiet_object (obj, NULL);
-  if (dp_in_main_program (begin))
-    dp_arm_exit_dump ();
 }
 
-void
-__dynpromote_unregister (void *slot)
+/* Take SLOT's object off the list and its sampling routine off its
+   records: the object, or NULL if SLOT is not registered.  *INDEX is
+   the index it had, for dp_registry_release; *EXITING whether the exit
+   dump was written already.  */
+struct dp_object *
+dp_registry_remove (void *slot, const int32_t **index, int *exiting)
 {
   struct dp_object *obj = slot;
   if (obj->magic != DP_OBJECT_MAGIC)
-    return;
+    return NULL;
 
   dp_registry_lock ();
   for (struct dp_object **p = &dp_objects; *p; p = &(*p)->next)
@@ -235,19 +226,19 @@ __dynpromote_unregister (void *slot)
 	*p = obj->next;
 	break;
       }
-  int exiting = dp_exiting;
+  *exiting = dp_exiting;
   dp_registry_unlock ();
-  const int32_t *index = obj->index;
+  *index = obj->index;
   dp_unindex_object (obj);
+  return obj;
+}
 
-  /* The promoter no longer sees the object; its trampolines wait for a
-     grace period before reuse.  */
-  dp_promoter_forget (obj);
-  if (!exiting && dp_stats_path)
-    dp_stats_retire_object (obj->begin, obj->end);
-  /* At dlclose its code is leaving: no thread of a correct program is
-     in its sampling routine now.  At exit other threads may still be:
-     the index stays.  */
+/* The last of OBJ: at dlclose its code is leaving, so no thread of a
+   correct program is in its sampling routine now and INDEX is freed.
+   At exit other threads may still be: the index stays.  */
+void
+dp_registry_release (struct dp_object *obj, const int32_t *index)
+{
   if (index && !dp_process_exiting)
     dp_free ((void *) index);
   obj->magic = 0;

@@ -16,12 +16,12 @@
    - x86_64/sample.S then blocks every signal, takes dp_service_busy (one
      thread at a time; a thread that finds it taken goes on with its
      call), saves the whole register state (xsave), switches to the
-     runtime's own stack and calls dp_service_run with the program's
-     stack pointer;
-   - dp_service_run refuses to work in a vfork child (another process
-     sharing our memory) and runs one promoter pass (promote.c), which
-     never waits: a grace period that needs other threads is polled on
-     later passes (quiesce.c).
+     runtime's own stack and calls dp_promoter_run (promoter.c) with the
+     program's stack pointer;
+   - dp_promoter_run asks dp_service_begin, which refuses in a vfork
+     child (another process sharing our memory), and runs one promoter
+     pass, which never waits: a grace period that needs other threads is
+     polled on later passes (grace.c, quiesce.c).
 
    With signals blocked no handler of the program runs on the runtime's
    stack or sees the runtime's locks held, and nothing can longjmp out of
@@ -29,8 +29,13 @@
    program's (alloc.c, fds.c), so it is safe even when the sampled call
    came from a signal handler that interrupted malloc.
 
-   May not: wait for another thread, or run when dp_service_begin says
-   no.  */
+   Owns: the doorbell learn.c rings without a call (dp_service_wanted,
+   dp_service_due_tsc), the runtime's stack and register save area that
+   sample.S switches to, dp_service_busy, and the hold across fork.
+
+   May not: call a promoter pass (promoter.c calls down into this file,
+   never the other way), wait for another thread, or let a pass run when
+   dp_service_begin says no.  */
 
 #define _GNU_SOURCE
 #include <cpuid.h>
@@ -149,21 +154,15 @@ dp_service_fork_child (void)
   __atomic_store_n (&dp_service_hold, 0, __ATOMIC_SEQ_CST);
 }
 
-/* Called by x86_64/sample.S on the runtime's stack, signals blocked,
-   dp_service_busy held.  PROGRAM_SP is the program's stack pointer in
-   the sampling path (the grace period scans the calling thread's own
-   stack from there).  */
-void dp_service_run (uintptr_t program_sp) DP_HIDDEN;
-
-void
-dp_service_run (uintptr_t program_sp)
+/* May a pass run here (promoter.c asks, on the runtime's stack, signals
+   blocked, dp_service_busy held)?  Not in a vfork child, which shares
+   our memory but is another process, whose /proc/self is not ours: it
+   must not act for us.  Yes takes the doorbell's request.  */
+int
+dp_service_begin (void)
 {
-  /* A vfork child shares our memory but is another process, whose
-     /proc/self is not ours: it must not act for us.  */
-  int saved_errno = errno;	/* the program's, mid-call */
   if ((pid_t) syscall (SYS_getpid) != dp_service_pid)
-    return;
+    return 0;
   __atomic_store_n (&dp_service_wanted, 0, __ATOMIC_RELAXED);
-  dp_promoter_pass (program_sp);
-  errno = saved_errno;
+  return 1;
 }

@@ -3,7 +3,7 @@
    Every linked object built with the plugin that calls through static
    call keys registers its records (dynpromote/abi.h): one per key
    trampoline it holds, one per call of a trampoline.  Pointing a key at
-   a function F means, under the code lock (promote.c):
+   a function F means, under the code lock (patch.c):
 
    1. store the key's target (what the trampolines' fallback jump loads)
       and func;
@@ -25,7 +25,13 @@
    at its keys' current targets when it registers.  Without the promoter
    (DYNPROMOTE=off or learn, no executable memory, a frozen fork) nothing
    is patched: calls go through the trampolines' fallback, which is
-   always right.  */
+   always right.
+
+   Owns: static-call keys, their objects' records, and the entry points
+   of dynpromote/static_call.h.
+
+   May not: touch a promoted site; it writes only its own
+   trampolines' patch points, through patch.c.  */
 
 #define _GNU_SOURCE
 #include <stdlib.h>

@@ -27,8 +27,8 @@
 
    (records are one line each; folded here.)  S is idle (never sampled),
    learning, promoted, megamorphic, predicted (left to the branch
-   predictor: see dp_model_verdict), unreachable (hot targets out of
-   rel32 reach), nomem (no executable memory near it) or off; a
+   predictor: see dp_model_verdict in policy.c), unreachable (hot
+   targets out of rel32 reach), nomem (no executable memory near it) or off; a
    megamorphic or predicted site learns again later (a recheck: see
    promote.c).  unreachable counts the hot targets the last decision
    left on the indirect path (out of rel32 reach, and no way through the
@@ -54,7 +54,13 @@
    shared=NAME, shows the family's state and counters (there are no
    per-member ones) and has no target lines of its own.
    Objects are listed in registration order; objects unloaded by dlclose
-   keep the block they had when they went.  */
+   keep the block they had when they went.
+
+   Owns: the dump's format, the text blocks of objects that are gone,
+   the stats lock, and the dump at exit (dp_arm_exit_dump).
+
+   May not: change a site's state or call the promoter (a dump the
+   program asks for runs a pass first: api.c).  */
 
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -68,7 +74,6 @@
 
 #include "dp-runtime.h"
 
-const char *dp_stats_path;
 
 /* Text blocks of objects that are gone (unloaded, or refused).  An
    object's destructor retires it both at dlclose and at exit (when the
@@ -117,7 +122,7 @@ dp_put_value (FILE *f, const char *s)
 }
 
 /* The guard's hit counter counts calls only once the call goes direct:
-   until then its hits take the entry and are sampled too (promote.c,
+   until then its hits take the entry and are sampled too (guard.c,
    dp_guard_arm).  */
 static uint64_t
 dp_guard_hits (const struct dp_site_state *st)
@@ -611,4 +616,32 @@ dp_stats_write (const char *path, int from_env)
       return -1;
     }
   return 0;
+}
+
+static void
+dp_write_stats_at_exit (void)
+{
+  static int written;
+  if (__atomic_exchange_n (&written, 1, __ATOMIC_ACQ_REL))
+    return;
+  /* Another copy of the runtime leads: its dump is the process's.  */
+  if (!dp_peer_writes_dump ())
+    return;
+  dp_stats_write (dp_stats_path, 1);
+  dp_registry_set_exiting ();
+}
+
+/* Arrange for the dump to be written at exit, if DYNPROMOTE_STATS asks
+   for one.  Called from this runtime's constructor and again when the
+   main program registers its sites (api.c).  The dump must come before
+   the objects' destructors unregister them, but glibc registers the
+   dynamic linker's exit work (which runs those destructors) after
+   shared-library constructors and before the main program's: only a
+   handler registered from the main program's constructor runs first.
+   The handler writes once, whichever runs.  */
+void
+dp_arm_exit_dump (void)
+{
+  if (dp_stats_path)
+    atexit (dp_write_stats_at_exit);
 }

@@ -17,7 +17,12 @@
    dl_load_write_lock, which dl_iterate_phdr takes: a child forked while
    another thread was in dl_iterate_phdr or dlopen would hang there.  So
    dl_iterate_phdr is used only at registration (dp_object_code_range)
-   and in static executables, where dladdr1 knows nothing.  */
+   and in static executables, where dladdr1 knows nothing.
+
+   Owns: the symbol tables read for the dump, and an object's path and
+   code range.
+
+   May not: call any other file of the runtime.  */
 
 #define _GNU_SOURCE
 #include <dlfcn.h>

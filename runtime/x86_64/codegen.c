@@ -41,7 +41,13 @@
                   padding after an indirect jump, which is always taken)
 
    Bytes 5..7 are the same in all three, so a thread stopped between the
-   two instructions resumes on an instruction boundary whatever it finds.  */
+   two instructions resumes on an instruction boundary whatever it finds.
+
+   Owns: every byte of machine code the runtime writes: trampolines
+   and the values of patch points.
+
+   May not: write memory it was not given (BUF), or call any other
+   file of the runtime.  */
 
 #include <string.h>
 

@@ -23,9 +23,12 @@
    signal, takes dp_service_busy (or gives up at once if another thread
    has it), saves the complete register state with xsave (the promoter
    is ordinary C and calls libc, which may use any vector register),
-   switches to the runtime's own stack and calls dp_service_run with the
-   stack pointer the program had here.  Then it restores everything and
-   comes back to finish the call.  */
+   switches to the runtime's own stack and calls dp_promoter_run
+   (promoter.c) with the stack pointer the program had here.  Then it
+   restores everything and comes back to finish the call.
+
+   Owns: the way from an object's sampling routine into learn.c and into
+   a promoter pass.  May not: touch a vector register before the xsave.  */
 
 #ifdef __CET__
 # include <cet.h>
@@ -134,7 +137,7 @@ dp_service_enter:
 	movl	$-1, %edx
 	xsave	(%rsp)
 	movq	%r12, %rdi
-	call	dp_service_run
+	call	dp_promoter_run
 	movl	$-1, %eax
 	movl	$-1, %edx
 	xrstor	(%rsp)
@@ -142,7 +145,7 @@ dp_service_enter:
 .Lfxsave:
 	fxsave	(%rsp)
 	movq	%r12, %rdi
-	call	dp_service_run
+	call	dp_promoter_run
 	fxrstor	(%rsp)
 .Lback:
 	movq	%rbx, %rsp
@@ -167,61 +170,5 @@ dp_service_enter:
 	ret
 	.cfi_endproc
 	.size	dp_service_enter, .-dp_service_enter
-
-/* dp_clone_helper (flags, stack_top, parent_tid, child_tid, job): the
-   clone system call itself, for fds.c's helper task, which runs
-   dp_helper_main (job) on STACK_TOP and exits.  Not glibc's clone: a
-   sanitizer intercepts that, and ThreadSanitizer's takes every clone for
-   a fork.  Returns the new task's id, or -errno.  The helper shares our
-   TLS (no CLONE_SETTLS), so it must not touch errno or anything else
-   thread-local: dp_helper_main's callees make raw system calls only.  */
-	.p2align 4
-	.globl	dp_clone_helper
-	.hidden	dp_clone_helper
-	.type	dp_clone_helper, @function
-dp_clone_helper:
-	.cfi_startproc
-	_CET_ENDBR
-	movq	%r8, %r9		/* job: the child keeps %r9 */
-	movq	%rcx, %r10		/* child_tid */
-	andq	$-16, %rsi
-	xorl	%r8d, %r8d		/* tls: unused */
-	movl	$56, %eax		/* SYS_clone */
-	syscall
-	testq	%rax, %rax
-	jz	.Lclone_child
-	ret
-	.cfi_endproc
-
-	/* The new task, on its own stack: nothing to return to.  */
-.Lclone_child:
-	.cfi_startproc
-	.cfi_undefined %rip
-	xorl	%ebp, %ebp
-	movq	%r9, %rdi
-	call	dp_helper_main
-	movl	%eax, %edi
-	movl	$60, %eax		/* SYS_exit: this task only */
-	syscall
-	hlt
-	.cfi_endproc
-	.size	dp_clone_helper, .-dp_clone_helper
-
-/* The return from the probe signal's handler, which quiesce.c installs
-   with the raw rt_sigaction system call (SA_RESTORER): rt_sigreturn.
-   Its bytes (48 c7 c0 0f 00 00 00 0f 05) and its name are those of the C
-   library's own, which is how gdb and libgcc's unwinder recognise a
-   signal frame; so it has no FDE, and the nop before it keeps the
-   unwinder's lookup at return address - 1 out of the function above.  */
-	.p2align 4
-	nop
-	.globl	__restore_rt
-	.hidden	__restore_rt
-	.type	__restore_rt, @function
-__restore_rt:
-	movq	$15, %rax		/* SYS_rt_sigreturn */
-	syscall
-	hlt
-	.size	__restore_rt, .-__restore_rt
 
 	.section .note.GNU-stack,"",@progbits

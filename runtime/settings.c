@@ -1,10 +1,18 @@
-/* init.c - settings from the environment, and the public API.
+/* settings.c - the bottom of the runtime: the settings every file reads,
+   the promoter's counters every file adds to, and dp_warn.
+
+   Owns: the DYNPROMOTE_* settings (read once, from the constructor, by
+   dp_settings_read), whether the runtime samples and promotes at all
+   (dp_enabled, dp_promotion), the promoter's counters
+   (dp_promoter_stats), and the one-line warning.
+
+   May not: call any other file of the runtime; every file may call it.
 
    Every variable is documented in README.md.  A bad value gets a one-line
    warning naming the variable, and the default is kept.  Every setting
-   is copied here, in the constructor: programs rewrite their environment
-   strings in place (setproctitle) and call setenv, so nothing may keep a
-   pointer getenv returned.  */
+   is copied here: programs rewrite their environment strings in place
+   (setproctitle) and call setenv, so nothing may keep a pointer getenv
+   returned.  */
 
 #include <errno.h>
 #include <limits.h>
@@ -16,18 +24,32 @@
 #include <unistd.h>
 
 #include "dp-runtime.h"
-#include "dynpromote.h"
 
 volatile int dp_enabled = 1;
+int dp_learn_only;
+volatile int dp_promotion;
 volatile uint32_t dp_sample_period = DP_DEFAULT_SAMPLE_PERIOD;
 volatile uint32_t dp_learn_period = DP_DEFAULT_LEARN_PERIOD;
 volatile uint32_t dp_decide_samples = DP_DEFAULT_DECIDE_SAMPLES;
 volatile uint32_t dp_relearn_percent = 30;
 volatile uint32_t dp_relearn_window = 64;
 volatile uint32_t dp_max_repatch = 16;
+/* 0: by build, DP_SLOTS behind a retpoline (a chain of compares, even
+   mispredicted, costs less than the thunk; Lua's luaD_precall has eight
+   equally hot C functions), DP_DEFAULT_MAX_TARGETS elsewhere (the branch
+   predictor does well on what a longer chain would add).  */
+volatile uint32_t dp_max_targets = 0;
+volatile uint32_t dp_coverage_percent = 90;
+volatile uint32_t dp_megamorphic_percent = 50;
+volatile uint32_t dp_trust_predictor = 1;
+volatile uint32_t dp_repatch_interval_ms = 10;
+volatile uint32_t dp_recheck_ms = 100;
+volatile uint32_t dp_probe_signal_setting;
+volatile uint32_t dp_gdb_jit = 1;
+volatile uint32_t dp_perf_map;
+const char *dp_stats_path;
 
-/* DYNPROMOTE=learn: sample and report, never promote.  */
-static int dp_learn_only;
+struct dp_promoter_stats dp_promoter_stats;
 
 /* One line on standard error, written with one write(2): a promoter
    pass may run in a signal handler that interrupted stdio.  */
@@ -111,7 +133,7 @@ dp_read_flag (const char *name, volatile uint32_t *value)
 }
 
 static void
-dp_read_settings (void)
+dp_read_numbers (void)
 {
   dp_read_number ("DYNPROMOTE_SAMPLE_PERIOD", 1, DP_MAX_SAMPLE_PERIOD,
 		  &dp_sample_period);
@@ -146,33 +168,6 @@ dp_read_settings (void)
     }
 }
 
-static void
-dp_write_stats_at_exit (void)
-{
-  static int written;
-  if (__atomic_exchange_n (&written, 1, __ATOMIC_ACQ_REL))
-    return;
-  /* Another copy of the runtime leads: its dump is the process's.  */
-  if (!dp_peer_writes_dump ())
-    return;
-  dp_stats_write (dp_stats_path, 1);
-  dp_registry_set_exiting ();
-}
-
-/* Arrange for the dump to be written at exit.  Called from this runtime's
-   constructor and again when the main program registers its sites.  The
-   dump must come before the objects' destructors unregister them, but
-   glibc registers the dynamic linker's exit work (which runs those
-   destructors) after shared-library constructors and before the main
-   program's: only a handler registered from the main program's
-   constructor runs first.  The handler writes once, whichever runs.  */
-void
-dp_arm_exit_dump (void)
-{
-  if (dp_stats_path)
-    atexit (dp_write_stats_at_exit);
-}
-
 /* A copy: the program may overwrite the string getenv returned.  */
 static char dp_stats_path_copy[PATH_MAX];
 
@@ -195,68 +190,14 @@ dp_read_stats_path (void)
     }
   strcpy (dp_stats_path_copy, value);
   dp_stats_path = dp_stats_path_copy;
-  dp_arm_exit_dump ();
 }
 
-/* Priority 101: before the application's own prioritised constructors
-   when linked statically; a shared libdynpromote runs before the objects
-   that depend on it anyway.  */
-__attribute__ ((constructor (101))) static void
-dp_init (void)
+
+/* Read every setting from the environment (the runtime's constructor).  */
+void
+dp_settings_read (void)
 {
-  int saved_errno = errno;	/* C: 0 when main starts */
-  dp_peer_init ();
   dp_read_enabled ();
-  dp_read_settings ();
+  dp_read_numbers ();
   dp_read_stats_path ();
-  dp_registry_watch_exit ();
-  if (!dp_enabled)
-    dp_registry_quiet_all ();
-  else if (!dp_learn_only)
-    dp_promoter_start ();
-  errno = saved_errno;
-}
-
-int
-dynpromote_enabled (void)
-{
-  return dp_enabled;
-}
-
-int
-dynpromote_get_counters (struct dynpromote_counters *counters)
-{
-  if (!counters)
-    {
-      errno = EINVAL;
-      return -1;
-    }
-  const struct dp_promoter_stats *ps = &dp_promoter_stats;
-  counters->promotions = __atomic_load_n (&ps->promotions, __ATOMIC_RELAXED);
-  counters->relearns = __atomic_load_n (&ps->relearns, __ATOMIC_RELAXED);
-  counters->megamorphic = __atomic_load_n (&ps->megamorphic,
-					   __ATOMIC_RELAXED);
-  counters->patches = __atomic_load_n (&ps->patches, __ATOMIC_RELAXED);
-  counters->grace_periods = __atomic_load_n (&ps->grace_periods,
-					     __ATOMIC_RELAXED);
-  counters->reclaimed = __atomic_load_n (&ps->reclaimed, __ATOMIC_RELAXED);
-  return 0;
-}
-
-int
-dynpromote_synchronize (void)
-{
-  return dp_promoter_synchronize ();
-}
-
-int
-dynpromote_dump_stats (const char *path)
-{
-  if (!path)
-    {
-      errno = EINVAL;
-      return -1;
-    }
-  dp_promoter_pass_now ();
-  return dp_stats_write (path, 0);
 }
