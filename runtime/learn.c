@@ -25,9 +25,15 @@
 
 #include "dp-runtime.h"
 
+/* The flags in runtime/Makefile.am come before the builder's CFLAGS, so
+   a -fstack-protector-strong there (dpkg-buildflags' hardening, at -O0
+   under DEB_BUILD_OPTIONS=noopt) would win and make these functions
+   call __stack_chk_fail: every function here says no itself.  */
+#define DP_LEARN_FN __attribute__ ((no_stack_protector))
+
 /* One step of xorshift32; the state is per site, and races between
    threads only make it more random.  */
-static uint32_t
+DP_LEARN_FN static uint32_t
 dp_next_random (struct dp_site_state *st, const void *seed)
 {
   uint32_t x = st->prng;
@@ -42,7 +48,7 @@ dp_next_random (struct dp_site_state *st, const void *seed)
 
 /* Count TARGET in the first of slot[FIRST..] that holds it or is free;
    returns false if none.  */
-static bool
+DP_LEARN_FN static bool
 dp_count_target (struct dp_site_state *st, int first, uint64_t target)
 {
   for (int i = first; i < DP_SLOTS; i++)
@@ -73,7 +79,7 @@ dp_count_target (struct dp_site_state *st, int first, uint64_t target)
    without this, slots full of stale targets would count every new
    target as "other" and make a site that simply moved on look
    megamorphic.  Returns false if every slot is in use.  */
-static bool
+DP_LEARN_FN static bool
 dp_count_in_stale_slot (struct dp_site_state *st, uint64_t target)
 {
   for (int i = 0; i < DP_SLOTS; i++)
@@ -99,7 +105,7 @@ dp_count_in_stale_slot (struct dp_site_state *st, uint64_t target)
    state; the bit of REC's page of records tells the pass where to look
    (dp_request_pages), so a pass reads the records of the pages with
    requests, not every site of every object.  */
-static void
+DP_LEARN_FN static void
 dp_request (const struct dp_site_record *rec, struct dp_site_state *st,
 	    uint8_t request)
 {
@@ -116,7 +122,7 @@ dp_request (const struct dp_site_record *rec, struct dp_site_state *st,
 
 /* Is promoter work due: a request, or timed work whose time has come
    (read from the time-stamp counter: no call, no system call)?  */
-static int
+DP_LEARN_FN static int
 dp_service_due (void)
 {
   /* A pass under way in another thread: go on (entering would cost two
@@ -130,7 +136,7 @@ dp_service_due (void)
   return due && __builtin_ia32_rdtsc () >= due;
 }
 
-static uint32_t
+DP_LEARN_FN static uint32_t
 dp_sample_learning (const struct dp_site_record *rec,
 		    struct dp_site_state *st, uint64_t target)
 {
@@ -146,7 +152,7 @@ dp_sample_learning (const struct dp_site_record *rec,
   return dp_sample_period;
 }
 
-static uint32_t
+DP_LEARN_FN static uint32_t
 dp_sample_promoted (const struct dp_site_record *rec,
 		    struct dp_site_state *st, uint64_t target)
 {
@@ -200,7 +206,7 @@ int dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
   DP_HIDDEN;
 
 /* Returns nonzero when this thread should run a promoter pass.  */
-int
+DP_LEARN_FN int
 dp_learn_sample (const struct dp_site_record *rec, uintptr_t target)
 {
   struct dp_site_state *st = dp_state_of (rec);
