@@ -49,8 +49,9 @@ __attribute__ ((constructor (101))) static void
 dp_init (void)
 {
   int saved_errno = errno;	/* C: 0 when main starts */
-  dp_peer_init ();
   dp_settings_read ();
+  if (dp_stats_path)
+    dp_peer_init ();
   dp_arm_exit_dump ();
   dp_registry_watch_exit ();
   if (!dp_enabled)

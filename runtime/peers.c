@@ -148,7 +148,8 @@ dp_peer_leader (struct dp_peer_scan *scan)
   return NULL;
 }
 
-/* This runtime's constructor: does another copy lead already?  */
+/* This runtime's constructor, when a dump is to be written at exit:
+   does another copy lead already?  (Only the exit dump asks.)  */
 void
 dp_peer_init (void)
 {
@@ -164,45 +165,40 @@ int
 dp_peer_serve (void)
 {
   uint32_t role = __atomic_load_n (&dp_peer.role, __ATOMIC_ACQUIRE);
-  if (role == DP_PEER_IDLE)
-    {
-      struct dp_peer_scan scan;
-      const struct dp_peer_found *leader = dp_peer_leader (&scan);
-      if (!leader)
-	{
-	  /* Lead, and tell the idle copies loaded so far; a copy loaded
-	     later finds this one from its constructor.  */
-	  for (int i = 0; i < scan.count; i++)
-	    if (scan.found[i].peer != &dp_peer)
-	      __atomic_store_n (&scan.found[i].peer->led, 1,
-				__ATOMIC_RELEASE);
-	  role = DP_PEER_LEADS;
-	}
-      else
-	{
-	  char mine[256], theirs[256];
-	  dp_object_path (&dp_peer, mine, sizeof mine);
-	  dp_object_path (leader->peer, theirs, sizeof theirs);
-	  dp_warn ("two runtimes in one process: the one in %s serves the"
-		   " program, so the objects that registered with the one in"
-		   " %s keep plain indirect calls; link every object with the"
-		   " same, shared runtime (-specs=dynpromote.specs or"
-		   " $(pkg-config --libs dynpromote), not libdynpromote.a)",
-		   theirs, mine);
-	  struct dp_peer *l = leader->peer;
-	  __atomic_fetch_add (&l->plain_copies, 1, __ATOMIC_RELAXED);
-	  memcpy (l->plain_path, mine, sizeof l->plain_path);
-	  l->plain_path[sizeof l->plain_path - 1] = '\0';
-	  __atomic_store_n (&dp_peer.led, 1, __ATOMIC_RELEASE);
-	  role = DP_PEER_PLAIN;
-	}
-      __atomic_store_n (&dp_peer.role, role, __ATOMIC_RELEASE);
-    }
-  if (role != DP_PEER_PLAIN)
+  if (role == DP_PEER_LEADS)
     return 1;
-  /* The leader counts them: its dump is the one written.  */
+  /* Found again for every object kept plain: the leader may have been
+     unloaded since.  */
   struct dp_peer_scan scan;
   const struct dp_peer_found *leader = dp_peer_leader (&scan);
+  if (role == DP_PEER_IDLE && !leader)
+    {
+      /* Lead, and tell the idle copies loaded so far; a copy loaded
+	 later finds this one from its constructor.  */
+      for (int i = 0; i < scan.count; i++)
+	if (scan.found[i].peer != &dp_peer)
+	  __atomic_store_n (&scan.found[i].peer->led, 1, __ATOMIC_RELEASE);
+      __atomic_store_n (&dp_peer.role, DP_PEER_LEADS, __ATOMIC_RELEASE);
+      return 1;
+    }
+  if (role == DP_PEER_IDLE)
+    {
+      char mine[256], theirs[256];
+      dp_object_path (&dp_peer, mine, sizeof mine);
+      dp_object_path (leader->peer, theirs, sizeof theirs);
+      dp_warn ("two runtimes in one process: the one in %s serves the"
+	       " program, so the objects that registered with the one in"
+	       " %s keep plain indirect calls; link every object with the"
+	       " same, shared runtime (-specs=dynpromote.specs or"
+	       " $(pkg-config --libs dynpromote), not libdynpromote.a)",
+	       theirs, mine);
+      struct dp_peer *l = leader->peer;
+      __atomic_fetch_add (&l->plain_copies, 1, __ATOMIC_RELAXED);
+      memcpy (l->plain_path, mine, sizeof l->plain_path);
+      __atomic_store_n (&dp_peer.led, 1, __ATOMIC_RELEASE);
+      __atomic_store_n (&dp_peer.role, DP_PEER_PLAIN, __ATOMIC_RELEASE);
+    }
+  /* The leader counts them: its dump is the one written.  */
   if (leader)
     __atomic_fetch_add (&leader->peer->plain_objects, 1, __ATOMIC_RELAXED);
   return 0;
