@@ -491,7 +491,8 @@ dp_emit_site (const dp_site_info &site)
 	   "\t.long %u\n",
 	   site.function, n, site.function, n, DP_SITE_RECORD_SIZE,
 	   site.function, n, DYNPROMOTE_ABI_VERSION,
-	   (site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL)
+	   (site.jump ? DP_KIND_JUMP
+	    : site.sibcall ? DP_KIND_SIBCALL : DP_KIND_CALL)
 	   | (dp_settings.max_targets << 4), flags,
 	   state, n, n, loc_label, line | (column << 20));
   dp_pop_section (f);

@@ -45,6 +45,16 @@ static struct plugin_info dp_plugin_info = {
   "                                           built with retpolines, with\n"
   "                                           align-calls)\n"
   "  -fplugin-arg-dynpromote-no-inline-guard  never an inline compare\n"
+  "  -fplugin-arg-dynpromote-jumps            rewrite indirect jumps\n"
+  "                                           (computed gotos, jump\n"
+  "                                           tables) everywhere (default:\n"
+  "                                           in functions built with\n"
+  "                                           retpolines)\n"
+  "  -fplugin-arg-dynpromote-no-jumps         never rewrite them\n"
+  "  -fplugin-arg-dynpromote-no-jump-copies   keep GCC's own number of\n"
+  "                                           computed-goto copies (by\n"
+  "                                           default, one per handler\n"
+  "                                           where jumps are rewritten)\n"
   "  -fplugin-arg-dynpromote-dump             write the pass dump, like\n"
   "                                           -fdump-rtl-dynpromote\n"
 };
@@ -99,7 +109,11 @@ dp_parse_arguments (const struct plugin_name_args *info)
 		      || !strcmp (key, "dump") || !strcmp (key, "align-calls")
 		      || !strcmp (key, "no-align-calls")
 		      || !strcmp (key, "inline-guard")
-		      || !strcmp (key, "no-inline-guard"));
+		      || !strcmp (key, "no-inline-guard")
+		      || !strcmp (key, "jumps")
+		      || !strcmp (key, "no-jumps")
+		      || !strcmp (key, "jump-copies")
+		      || !strcmp (key, "no-jump-copies"));
 
       if (is_flag && value)
 	{
@@ -121,6 +135,14 @@ dp_parse_arguments (const struct plugin_name_args *info)
 	dp_settings.inline_guard = DP_GUARD_ALWAYS;
       else if (!strcmp (key, "no-inline-guard"))
 	dp_settings.inline_guard = DP_GUARD_NEVER;
+      else if (!strcmp (key, "jumps"))
+	dp_settings.jumps = DP_JUMPS_ALWAYS;
+      else if (!strcmp (key, "no-jumps"))
+	dp_settings.jumps = DP_JUMPS_NEVER;
+      else if (!strcmp (key, "jump-copies"))
+	dp_settings.jump_copies = true;
+      else if (!strcmp (key, "no-jump-copies"))
+	dp_settings.jump_copies = false;
       else if (!strcmp (key, "max-targets"))
 	{
 	  if (!dp_parse_unsigned (value, 1, 8, &dp_settings.max_targets))
@@ -138,7 +160,8 @@ dp_parse_arguments (const struct plugin_name_args *info)
       else
 	error ("dynpromote: unknown option %qs"
 	       " (known: align-calls, disable, dump, exclude, inline-guard,"
-	       " max-targets, no-align-calls, no-inline-guard, verbose)", key);
+	       " jump-copies, jumps, max-targets, no-align-calls,"
+	       " no-inline-guard, no-jump-copies, no-jumps, verbose)", key);
     }
 }
 
@@ -243,6 +266,8 @@ plugin_init (struct plugin_name_args *info,
 
   dp_settings.align_calls = true;
   dp_settings.inline_guard = DP_GUARD_AUTO;
+  dp_settings.jumps = DP_JUMPS_AUTO;
+  dp_settings.jump_copies = true;
   dp_parse_arguments (info);
 
   register_callback (info->base_name, PLUGIN_INFO, NULL, &dp_plugin_info);
@@ -276,6 +301,8 @@ plugin_init (struct plugin_name_args *info,
   if (dp_settings.dump)
     g->get_dumps ()->dump_switch_p ("rtl-dynpromote");
 
+  register_callback (info->base_name, PLUGIN_PASS_EXECUTION,
+		     dp_jump_copies_pass_start, NULL);
   register_callback (info->base_name, PLUGIN_FINISH_UNIT,
 		     dp_emit_unit_end, NULL);
   return 0;

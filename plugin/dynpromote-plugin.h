@@ -4,6 +4,8 @@
    dynpromote-optout.cc  marks calls the user opted out (front end and
                          a GIMPLE pass)
    dynpromote-rewrite.cc RTL pass: rewrites indirect calls and sibcalls
+   dynpromote-jumps.cc   the same pass's indirect jumps (computed gotos,
+                         jump tables)
    dynpromote-emit.cc    assembly for entry stubs, site records and the
                          per-object registration constructor  */
 
@@ -26,6 +28,14 @@ enum dp_guard_mode
   DP_GUARD_NEVER            /* -fplugin-arg-dynpromote-no-inline-guard.  */
 };
 
+/* Which indirect jumps are rewritten (dynpromote-jumps.cc).  */
+enum dp_jump_mode
+{
+  DP_JUMPS_AUTO,            /* in functions built with retpolines.  */
+  DP_JUMPS_ALWAYS,          /* -fplugin-arg-dynpromote-jumps.  */
+  DP_JUMPS_NEVER            /* -fplugin-arg-dynpromote-no-jumps.  */
+};
+
 /* Settings from -fplugin-arg-dynpromote-*.  */
 struct dp_settings
 {
@@ -35,6 +45,8 @@ struct dp_settings
   bool align_calls;         /* keep each call in one aligned 8-byte word.  */
   enum dp_guard_mode inline_guard; /* compare with the hottest target
 				      inline (only with align_calls).  */
+  enum dp_jump_mode jumps;  /* which indirect jumps are rewritten.  */
+  bool jump_copies;         /* ask GCC for a computed goto per handler.  */
   unsigned max_targets;     /* 0: runtime default; else 1..8.  */
   vec<const char *> exclude; /* function names left alone.  */
 };
@@ -58,12 +70,20 @@ extern rtx_insn *dp_label_call (rtx_insn *insn, const char *prefix,
 			       unsigned number, location_t loc,
 			       rtx_insn **unlock);
 extern opt_pass *dp_make_rewrite_pass (gcc::context *ctxt);
+extern const char *dp_function_skip_reason (void);
+extern void dp_dump_site (const char *verb, const char *kind, unsigned number,
+			  location_t loc, const char *reason);
+
+/* dynpromote-jumps.cc.  */
+extern void dp_rewrite_jumps (const char *function_reason);
+extern void dp_jump_copies_pass_start (void *gcc_data, void *user_data);
 
 /* dynpromote-emit.cc.  What the emitter needs to know about one site.  */
 struct dp_site_info
 {
   unsigned number;          /* unique within this assembly file.  */
-  bool sibcall;
+  bool sibcall;             /* reached by a jmp (a sibcall or a jump).  */
+  bool jump;                /* an indirect jump of the function.  */
   bool notrack;             /* nocf_check: the fallback jmp is notrack.  */
   bool static_chain;
   bool ms_abi;

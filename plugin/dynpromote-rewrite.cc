@@ -92,7 +92,7 @@ dp_label_call (rtx_insn *insn, const char *prefix, unsigned number,
 
 /* Why a whole function is left alone, or NULL.  */
 
-static const char *
+const char *
 dp_function_skip_reason (void)
 {
   if (dp_settings.disable)
@@ -176,7 +176,7 @@ dp_uses_static_chain_p (const rtx_insn *insn)
 
 /* Log one site to the pass dump.  */
 
-static void
+void
 dp_dump_site (const char *verb, const char *kind, unsigned number,
 	      location_t loc, const char *reason)
 {
@@ -477,7 +477,7 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
     }
   use_reg (&CALL_INSN_FUNCTION_USAGE (insn), r11);
 
-  dp_site_info site;
+  dp_site_info site = dp_site_info ();
   site.number = number;
   site.sibcall = SIBLING_CALL_P (insn);
   site.notrack = find_reg_note (insn, REG_CALL_NOCF_CHECK, NULL) != NULL;
@@ -513,6 +513,8 @@ dp_rewrite_execute (function *)
     }
 
   const char *function_reason = dp_function_skip_reason ();
+  /* Jumps first: their liveness walk must see only GCC's insns.  */
+  dp_rewrite_jumps (function_reason);
 
   for (rtx_insn *insn = get_insns (); insn; insn = NEXT_INSN (insn))
     {

@@ -18,7 +18,7 @@
             unreachable=N via_plt=N trampoline=0xA
             route=direct|stub|none
        target ...   other ...   (as below)
-     site id=N file=F line=N col=N func=NAME kind=call|sibcall
+     site id=N file=F line=N col=N func=NAME kind=call|sibcall|jump
           state=S calls=N samples=N hits=N misses=N miss_rate=P%
           promotions=N repatches=N unreachable=N via_plt=N call=0xA
           entry=0xA trampoline=0xA route=direct|stub|none [shared=NAME]
@@ -227,7 +227,8 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
   fprintf (f, " line=%u col=%u func=", (unsigned) rec->line,
 	   (unsigned) rec->column);
   dp_put_value (f, (const char *) DP_REL (loc, func_rel));
-  fprintf (f, " kind=%s", rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call");
+  fprintf (f, " kind=%s", rec->kind == DP_KIND_JUMP ? "jump"
+			   : rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call");
   dp_write_counters (f, st);
   fprintf (f, " call=0x%" PRIxPTR " entry=0x%" PRIxPTR " trampoline=0x%"
 	   PRIx64 " route=%s",

@@ -40,12 +40,18 @@ static const char *const state_names[] =
     "unreachable", "nomem", "off" };
 #define NSTATES (sizeof state_names / sizeof state_names[0])
 
+/* The site kinds of the dump (kind=), the values --kind accepts.  */
+static const char *const kind_names[] = { "call", "sibcall", "jump" };
+#define NKINDS (sizeof kind_names / sizeof kind_names[0])
+
 static enum sort_key opt_sort = SORT_CALLS;
 static size_t opt_top = 20;
 static const char *opt_file;
 static const char *opt_function;
 static bool opt_states[NSTATES];
 static bool opt_any_state;
+static bool opt_kinds[NKINDS];
+static bool opt_any_kind;
 static bool opt_json;
 
 /* ------------------------------------------------------------------ */
@@ -70,6 +76,8 @@ missed_calls (const struct site *s)
   return f > 0 ? f * (double) s->calls : 0.0;
 }
 
+static size_t lookup (const char *arg, const char *const *list, size_t n);
+
 static bool
 selected (struct site *s)
 {
@@ -77,6 +85,9 @@ selected (struct site *s)
     return false;
   if (opt_function && !strstr (shown (s->func), opt_function)
       && !strstr (s->func->text, opt_function))
+    return false;
+  if (opt_any_kind
+      && !opt_kinds[lookup (s->kind->text, kind_names, NKINDS) % NKINDS])
     return false;
   if (opt_any_state)
     {
@@ -158,6 +169,9 @@ print the busiest indirect-call sites.  DUMP '-' is standard input.\n\
                      only sites in one of these states: idle, learning,\n\
                      promoted, megamorphic, predicted, unreachable,\n\
                      nomem, off\n\
+  --kind=KIND[,KIND]...\n\
+                     only sites of these kinds: call, sibcall, jump (an\n\
+                     indirect jump: computed goto or jump table)\n\
   --json             a JSON array of site objects with every field of the\n\
                      dump (symbols demangled, and raw as KEY_raw); the\n\
                      member of a shared family also carries the family's\n\
@@ -168,7 +182,8 @@ print the busiest indirect-call sites.  DUMP '-' is standard input.\n\
 \n\
 Columns: RANK; CALLS (estimated); STATE; MISS (miss rate of a promoted\n\
 site, '-' without samples since promotion); TARGETS (promoted/seen);\n\
-PROM/REP (promotions/re-patches); LOCATION (file:line); FUNCTION;\n\
+PROM/REP (promotions/re-patches); LOCATION (file:line); FUNCTION\n\
+([jump] after it for an indirect jump site);\n\
 TOP TARGET (the most sampled, with its share of the samples).  The\n\
 member of a shared family shows the family's targets, and [family NAME].\n\
 \n\
@@ -178,7 +193,7 @@ malformed dump.\n", PROGRAM_NAME, FORMAT_VERSION);
 
 enum
 {
-  OPT_SORT = 256, OPT_TOP, OPT_FILE, OPT_FUNCTION, OPT_STATE, OPT_JSON,
+  OPT_SORT = 256, OPT_TOP, OPT_FILE, OPT_FUNCTION, OPT_STATE, OPT_KIND, OPT_JSON,
   OPT_NO_DEMANGLE, OPT_HELP, OPT_VERSION
 };
 
@@ -189,6 +204,7 @@ static const struct option long_options[] =
   { "file", required_argument, NULL, OPT_FILE },
   { "function", required_argument, NULL, OPT_FUNCTION },
   { "state", required_argument, NULL, OPT_STATE },
+  { "kind", required_argument, NULL, OPT_KIND },
   { "json", no_argument, NULL, OPT_JSON },
   { "no-demangle", no_argument, NULL, OPT_NO_DEMANGLE },
   { "help", no_argument, NULL, OPT_HELP },
@@ -250,6 +266,28 @@ parse_state_list (const char *arg)
 }
 
 static void
+parse_kind_list (const char *arg)
+{
+  char *copy = xstrdup (arg);
+  char *save = NULL;
+  memset (opt_kinds, 0, sizeof opt_kinds);
+  opt_any_kind = false;
+  for (char *s = strtok_r (copy, ",", &save); s;
+       s = strtok_r (NULL, ",", &save))
+    {
+      size_t i = lookup (s, kind_names, NKINDS);
+      if (i == NKINDS)
+	usage_error ("invalid --kind value '%s' (expected call, sibcall or"
+		     " jump)", printable (s, 80));
+      opt_kinds[i] = opt_any_kind = true;
+    }
+  if (!opt_any_kind)
+    usage_error ("invalid --kind value '%s' (expected a kind)",
+		 printable (arg, 80));
+  free (copy);
+}
+
+static void
 parse_options (int argc, char **argv)
 {
   int c;
@@ -291,6 +329,9 @@ parse_options (int argc, char **argv)
 	break;
       case OPT_STATE:
 	parse_state_list (optarg);
+	break;
+      case OPT_KIND:
+	parse_kind_list (optarg);
 	break;
       case OPT_JSON:
 	opt_json = true;

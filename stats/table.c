@@ -66,6 +66,13 @@ make_row (char **row, size_t rank, struct site *s)
   row[C_LOCATION] = xasprintf ("%s:%" PRIu64, file, s->line);
   free (file);
   row[C_FUNCTION] = printable (shown (s->func), 0);
+  /* A jump's targets are labels of its own function.  */
+  if (!strcmp (s->kind->text, "jump"))
+    {
+      char *cell = xasprintf ("%s [jump]", row[C_FUNCTION]);
+      free (row[C_FUNCTION]);
+      row[C_FUNCTION] = cell;
+    }
   if (!top)
     row[C_TOP] = xstrdup ("-");
   else

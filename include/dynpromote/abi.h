@@ -134,7 +134,12 @@
 enum dp_site_kind
 {
   DP_KIND_CALL = 1,     /* call; the stub is reached by a direct call.  */
-  DP_KIND_SIBCALL = 2   /* tail call; reached by a direct jmp.  */
+  DP_KIND_SIBCALL = 2,  /* tail call; reached by a direct jmp.  */
+  DP_KIND_JUMP = 3      /* indirect jump within its function (computed
+			   goto, jump table); reached by a direct jmp,
+			   its stub and trampolines are a sibcall's.  A
+			   runtime that knows only 1 and 2 serves it as a
+			   sibcall, correctly.  */
 };
 
 /* dp_site_record.flags.  */
