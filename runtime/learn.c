@@ -78,15 +78,18 @@ dp_count_target (struct dp_site_state *st, int first, uint64_t target)
    restarted (a head start a relearn kept that this phase never calls):
    without this, slots full of stale targets would count every new
    target as "other" and make a site that simply moved on look
-   megamorphic.  Returns false if every slot is in use.  */
+   megamorphic.  A site behind a retpoline keeps its earlier targets
+   with one sample (promote.c): a slot with CARRIED samples or fewer is
+   as stale.  Returns false if every slot is in use.  */
 DP_LEARN_FN static bool
-dp_count_in_stale_slot (struct dp_site_state *st, uint64_t target)
+dp_count_in_stale_slot (struct dp_site_state *st, uint64_t target,
+			uint64_t carried)
 {
   for (int i = 0; i < DP_SLOTS; i++)
     {
       struct dp_target_slot *slot = &st->slot[i];
       uint64_t seen = __atomic_load_n (&slot->target, __ATOMIC_RELAXED);
-      if (__atomic_load_n (&slot->samples, __ATOMIC_RELAXED) != 0)
+      if (__atomic_load_n (&slot->samples, __ATOMIC_RELAXED) > carried)
 	continue;
       /* A sample racing with the swap may land on the new target: a
 	 miscount of one, never a wrong call.  */
@@ -142,7 +145,8 @@ dp_sample_learning (const struct dp_site_record *rec,
 {
   uint64_t n = __atomic_add_fetch (&st->samples, 1, __ATOMIC_RELAXED);
   if (!dp_count_target (st, 0, target)
-      && !dp_count_in_stale_slot (st, target))
+      && !dp_count_in_stale_slot (st, target,
+				  (rec->flags & DP_FLAG_RETPOLINE) != 0))
     __atomic_fetch_add (&st->other, 1, __ATOMIC_RELAXED);
   /* The promoter may hold a decision for more samples (st->hold).  */
   if (n < (uint64_t) dp_decide_samples * (st->hold ? 8 : 1))

@@ -34,6 +34,8 @@
    May not: take a lock (its callers hold the promoter's and the
    registry's: promoter.c), or choose targets (policy.c).  */
 
+#include <stdbool.h>
+
 #include "dp-runtime.h"
 
 /* CLOCK_MONOTONIC time of the earliest recheck due (0: none), found by
@@ -276,8 +278,25 @@ dp_promote_relearn (struct dp_object *obj, const struct dp_site_record *rec)
   dp_pools_retire (st->trampoline);
   st->trampoline = 0;
   __atomic_store_n (&st->ntargets, 0, __ATOMIC_RELEASE);
-  /* Keep the targets that missed (slot[ntargets..]) as a head start.  */
-  dp_learn_again (st, 0);
+  /* Keep the targets that missed (slot[ntargets..]) as a head start.
+     Behind a retpoline such a site promotes every target its window
+     saw (policy.c), and it also keeps, with one sample each, every
+     target it knew: those of a phase that is over come back after
+     this phase's, where they cost only a miss's compares, and a
+     program whose targets drift with its phases stops missing (a Lua
+     dispatch jump relearnt 16 times on 64-sample windows, each window
+     seeing only the one loop then running, and kept half its jumps
+     missing).  It also decides on 8 windows' samples.  */
+  bool retpoline = (rec->flags & DP_FLAG_RETPOLINE) != 0;
+  bool known[DP_SLOTS];
+  for (int i = 0; i < DP_SLOTS; i++)
+    known[i] = st->slot[i].target
+	       && (st->slot[i].samples || st->learned[i]);
+  dp_learn_again (st, retpoline);
+  if (retpoline)
+    for (int i = 0; i < DP_SLOTS; i++)
+      if (known[i])
+	__atomic_store_n (&st->slot[i].samples, 1, __ATOMIC_RELAXED);
   dp_promoter_stats.relearns++;
 }
 

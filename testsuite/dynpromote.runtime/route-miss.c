@@ -107,7 +107,16 @@ drive (const char *func, long (*call_site) (fn, long), int plus, fn hot,
 	  CHECK (dp_jump_destination (entry) == t);
 	  uintptr_t chain[8];
 	  int n = trampoline_targets (t, chain, 8);
+#ifdef EXPECT_RETPOLINE
+	  /* Behind a retpoline a relearnt site keeps the targets it knew
+	     at the end of its chain (after a phase change: the old
+	     phase's dbl after neg and inc).  */
+	  CHECK (n == (promotions == 1 ? 2 : 3));
+	  if (n == 3)
+	    CHECK (chain[2] == (uintptr_t) dbl);
+#else
 	  CHECK (n == 2);
+#endif
 	  CHECK (chain[0] == (uintptr_t) second);
 	  CHECK (chain[1] == (uintptr_t) third);
 	}
