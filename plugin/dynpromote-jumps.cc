@@ -446,7 +446,7 @@ dp_jump_copies_pass_start (void *gcc_data, void *)
       return;
     }
   if (dp_copies_decl || !dp_settings.jump_copies
-      || vec_safe_is_empty (forced_labels) || !TARGET_64BIT
+      || vec_safe_is_empty (forced_labels) || !TARGET_64BIT || TARGET_X32
       || !dp_jumps_wanted () || dp_function_skip_reason ())
     return;
   dp_copies_decl = current_function_decl;
