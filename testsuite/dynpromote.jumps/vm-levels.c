@@ -15,42 +15,12 @@
 /* { dg-do run } */
 /* { dg-options "-mindirect-branch=thunk -mindirect-branch-register" } */
 
-#include <time.h>
 #include "vm.h"
 
 int
 main (void)
 {
-  long seed = 1;
-  for (int round = 0; round < 500; round++)
-    {
-      for (int k = 0; k < 10; k++)
-	vm_check (VM_HASH, seed++, 2000);
-      /* Every hot jump site promoted?  */
-      char *stats = dp_stats_now ();
-      const char *line;
-      int sites = 0, hot = 0, promoted = 0;
-      while ((line = dp_stats_site (stats, "vm_run", sites)) != NULL)
-	{
-	  CHECK (strstr (line, " kind=jump ") != NULL);
-	  sites++;
-	  if (dp_stats_num (line, "calls") >= 10000)
-	    {
-	      hot++;
-	      promoted += strstr (line, " state=promoted ") != NULL;
-	    }
-	}
-      free (stats);
-      if (hot > 0 && promoted == hot)
-	{
-	  printf ("vm ok: %d jump sites, %d hot, all promoted\n", sites, hot);
-	  return 0;
-	}
-      struct timespec ts = { 0, 2000000 };
-      nanosleep (&ts, NULL);
-    }
-  puts ("the hot jump sites were not all promoted");
-  return 1;
+  return vm_until_promoted (VM_HASH) ? 0 : 1;
 }
 
 /* { dg-final { scan-stdout {^vm ok: [1-9]\d* jump sites, [1-9]\d* hot, all promoted$} } } */

@@ -18,6 +18,11 @@
    programs, while the single dispatch jump of -O0, -O1 and -Os sees
    the whole mix.
 
+   vm_until_promoted (which) runs program WHICH, checked, until every
+   hot jump site of vm_run (10000 calls or more) is promoted, for 5 s
+   at most; it prints how many sites there are and returns 1 if they
+   all were.
+
    A test that defines VM_TRAP (x) before including this has vm_mix
    call it with every value it mixes (to longjmp or throw out of a
    handler).  */
@@ -25,6 +30,7 @@
 #ifndef VM_H
 #define VM_H
 
+#include <time.h>
 #include "dp-test.h"
 
 enum vm_op
@@ -161,6 +167,40 @@ vm_check (int which, long seed, long n)
       abort ();
     }
   return got;
+}
+
+static int
+vm_until_promoted (int which)
+{
+  static long seed = 1;
+  for (int round = 0; round < 500; round++)
+    {
+      for (int k = 0; k < 10; k++)
+	vm_check (which, seed++, 2000);
+      char *stats = dp_stats_now ();
+      const char *line;
+      int sites = 0, hot = 0, promoted = 0;
+      while ((line = dp_stats_site (stats, "vm_run", sites)) != NULL)
+	{
+	  CHECK (strstr (line, " kind=jump ") != NULL);
+	  sites++;
+	  if (dp_stats_num (line, "calls") >= 10000)
+	    {
+	      hot++;
+	      promoted += strstr (line, " state=promoted ") != NULL;
+	    }
+	}
+      free (stats);
+      if (hot > 0 && promoted == hot)
+	{
+	  printf ("vm ok: %d jump sites, %d hot, all promoted\n", sites, hot);
+	  return 1;
+	}
+      struct timespec ts = { 0, 2000000 };
+      nanosleep (&ts, NULL);
+    }
+  puts ("the hot jump sites of vm_run were not all promoted");
+  return 0;
 }
 
 #endif /* VM_H */
