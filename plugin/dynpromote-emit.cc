@@ -446,7 +446,6 @@ dp_emit_site (const dp_site_info &site)
   FILE *f = asm_out_file;
   dp_output_link_check (f);
   unsigned n = site.number;
-  bool cfi = dwarf2out_do_cfi_asm ();
   expanded_location xloc = expand_location (site.location);
 
   unsigned loc_label = dp_loc_label (f, xloc.file ? xloc.file : "?",
@@ -497,6 +496,21 @@ dp_emit_site (const dp_site_info &site)
 	   state, n, n, loc_label, line | (column << 20));
   dp_pop_section (f);
 
+  /* A jump's stub comes later, with its function's CFI
+     (dynpromote-jumps.cc).  */
+  if (!site.jump)
+    dp_emit_stub (site);
+}
+
+/* SITE's entry stub.  */
+
+void
+dp_emit_stub (const dp_site_info &site)
+{
+  FILE *f = asm_out_file;
+  unsigned n = site.number;
+  bool cfi = dwarf2out_do_cfi_asm ();
+
   /* Entry stub, laid out as dynpromote/abi.h says.  A stub whose size
      is a multiple of 16 starts 16-byte aligned (a plain one then never
      crosses a cache line); others only 8-byte aligned, so they waste
@@ -513,7 +527,18 @@ dp_emit_site (const dp_site_info &site)
 	   "\"dynpromote.stub.%s.%u\":\n", size % 16 ? 3 : 4,
 	   site.function, n, site.function, n);
   if (cfi)
-    fputs ("\t.cfi_startproc\n", f);
+    {
+      fputs ("\t.cfi_startproc\n", f);
+      /* A jump's stub runs in the frame of the function that jumped,
+	 with nothing pushed: the directives that led to the frame state
+	 at the jump, replayed at the stub's start, give it the
+	 function's unwind rules there.  (A rule giving the jump as the
+	 stub's return address, so that the function would show as its
+	 caller, needs DW_OP_GNU_encoded_addr: gdb 13 refuses it.)  */
+      if (site.cfi_state)
+	for (dw_cfi_ref c : *site.cfi_state)
+	  output_cfi_directive (f, c);
+    }
   /* A guarded site's hit patch point: jmp +3, to the entry, until the
      runtime points it at the guard's target.  */
   if (site.guarded)
@@ -531,7 +556,9 @@ dp_emit_site (const dp_site_info &site)
 	   "\tcall\t%s\n"
 	   ".Ldp_jump_%u:\n",
 	   dp_slow_routine_symbol (), n);
-  dp_output_indirect_jump (f, site, cfi);
+  /* An inline retpoline moves the stack pointer: say so only where
+     the CFA is computed from it.  */
+  dp_output_indirect_jump (f, site, cfi && (!site.jump || site.cfa_on_sp));
   fputs ("\t.p2align 3, 0xcc\n", f);
   if (cfi)
     fputs ("\t.cfi_endproc\n", f);

@@ -181,8 +181,12 @@ dp_reg_liveness (const vec<rtx_insn *> &starts, rtx reg)
 	  if (!NONDEBUG_INSN_P (insn))
 	    continue;
 	  rtx pattern = PATTERN (insn);
-	  if (GET_CODE (pattern) == ASM_INPUT)
-	    return DP_UNKNOWN;	/* Basic asm may read anything.  */
+	  /* Basic asm may read anything.  x86 wraps it in a PARALLEL with
+	     its clobbers of memory and the flags.  */
+	  if (GET_CODE (pattern) == ASM_INPUT
+	      || (GET_CODE (pattern) == PARALLEL
+		  && GET_CODE (XVECEXP (pattern, 0, 0)) == ASM_INPUT))
+	    return DP_UNKNOWN;
 	  if (reg_referenced_p (reg, pattern))
 	    return DP_LIVE;
 	  if (CALL_P (insn))
@@ -281,6 +285,103 @@ dp_jump_address (rtx_insn *insn)
   return src;
 }
 
+/* The rewritten jumps of the current function whose stubs wait for
+   its CFI (dp_emit_jump_stubs).  */
+static vec<dp_site_info> dp_pending_stubs;
+
+#define DP_JUMP_TEXT "jmp\t.Ldp_entry_"
+
+/* The site number of INSN if it is a jump this pass rewrote, or -1.  */
+
+static int
+dp_rewritten_jump_number (const rtx_insn *insn)
+{
+  if (!JUMP_P (insn) || GET_CODE (PATTERN (insn)) != ASM_OPERANDS)
+    return -1;
+  const char *text = ASM_OPERANDS_TEMPLATE (PATTERN (insn));
+  if (strncmp (text, DP_JUMP_TEXT, strlen (DP_JUMP_TEXT)))
+    return -1;
+  return atoi (text + strlen (DP_JUMP_TEXT));
+}
+
+/* Whether the CFA of the frame state that the directives CFI lead to
+   is computed from %rsp (DWARF register 7).  */
+
+static bool
+dp_cfa_on_sp (const vec<dw_cfi_ref> &cfi)
+{
+  auto_vec<bool> saved;
+  bool on_sp = true;
+  for (dw_cfi_ref c : cfi)
+    switch (dp_cfi_opcode (c))
+      {
+      case DP_DW_CFA_def_cfa:
+      case DP_DW_CFA_def_cfa_sf:
+      case DP_DW_CFA_def_cfa_register:
+	on_sp = dp_cfi_reg (c) == 7;
+	break;
+      case DP_DW_CFA_def_cfa_expression:
+	on_sp = false;
+	break;
+      case DP_DW_CFA_remember_state:
+	saved.safe_push (on_sp);
+	break;
+      case DP_DW_CFA_restore_state:
+	if (!saved.is_empty ())
+	  on_sp = saved.pop ();
+	break;
+      default:
+	break;
+      }
+  return on_sp;
+}
+
+/* Emit the stubs of the current function's rewritten jumps, now that
+   dwarf2cfi has put its CFI notes into the insns (just before final).
+   A jump's stub runs in the frame of the function that jumped, so it
+   gets the function's unwind rules at the jump: the CFI directives from
+   the function's start (or its cold part's) to the jump, replayed in
+   the stub.  Without them gdb, perf and in-process unwinders would
+   take the stub for a function just called, and lose the frames
+   above.  */
+
+static void
+dp_emit_jump_stubs (void)
+{
+  if (dp_pending_stubs.is_empty ())
+    return;
+  auto_vec<dw_cfi_ref> cfi;
+  for (rtx_insn *insn = get_insns (); insn; insn = NEXT_INSN (insn))
+    {
+      if (NOTE_P (insn) && NOTE_KIND (insn) == NOTE_INSN_CFI)
+	cfi.safe_push (NOTE_CFI (insn));
+      else if (NOTE_P (insn)
+	       && NOTE_KIND (insn) == NOTE_INSN_SWITCH_TEXT_SECTIONS)
+	cfi.truncate (0);	/* The cold part's FDE starts afresh.  */
+      int number = dp_rewritten_jump_number (insn);
+      if (number < 0)
+	continue;
+      for (unsigned i = 0; i < dp_pending_stubs.length (); i++)
+	if (dp_pending_stubs[i].number == (unsigned) number)
+	  {
+	    dp_site_info site = dp_pending_stubs[i];
+	    site.cfi_state = &cfi;
+	    site.cfa_on_sp = dp_cfa_on_sp (cfi);
+	    dp_emit_stub (site);
+	    dp_pending_stubs.unordered_remove (i);
+	    break;
+	  }
+    }
+  /* A jump final would not output (none seen so far): its stub still
+     assembles, with a call's unwind rules.  */
+  for (dp_site_info &site : dp_pending_stubs)
+    {
+      site.cfa_on_sp = true;
+      dp_emit_stub (site);
+    }
+  dp_pending_stubs.truncate (0);
+}
+
 /* Replace jump INSN, whose address is ADDR, with the copy into %r11 and
    a direct jump to the entry of site NUMBER.  Returns why not, or
    NULL.  */
@@ -316,7 +417,7 @@ dp_rewrite_jump (rtx_insn *insn, rtx addr, rtx_jump_table_data *table,
 	RTVEC_ELT (labels, i) = gen_rtx_LABEL_REF (Pmode, label);
     }
   char text[48];
-  snprintf (text, sizeof text, "jmp\t.Ldp_entry_%u", number);
+  snprintf (text, sizeof text, DP_JUMP_TEXT "%u", number);
   rtx jump = gen_rtx_ASM_OPERANDS (VOIDmode, ggc_strdup (text), "", 0,
 				   rtvec_alloc (0), rtvec_alloc (0), labels,
 				   loc);
@@ -338,6 +439,7 @@ dp_rewrite_jump (rtx_insn *insn, rtx addr, rtx_jump_table_data *table,
   site.location = loc;
   site.function = dp_function_asm_name (current_function_decl);
   dp_emit_site (site);
+  dp_pending_stubs.safe_push (site);
   return NULL;
 }
 
@@ -375,38 +477,56 @@ dp_rewrite_jumps (const char *function_reason)
 	     ? "jumps disabled by -fplugin-arg-dynpromote-no-jumps"
 	     : "jumps are rewritten with retpolines (or"
 	       " -fplugin-arg-dynpromote-jumps)";
+  if (!reason && (ix86_cmodel == CM_LARGE || ix86_cmodel == CM_LARGE_PIC))
+    reason = "-mcmodel=large: the entry may be out of a direct jump's reach";
   if (!reason && cfun->machine->frame.red_zone_size > 0)
     reason = "the function keeps data in the red zone";
 
+  /* Every jump is judged before any is rewritten: the liveness walk
+     must see only GCC's insns, not the copies and labels a rewrite
+     adds.  */
+  struct dp_jump
+  {
+    rtx_insn *insn;
+    rtx addr;
+    rtx_jump_table_data *table;
+    location_t loc;
+    const char *why;
+  };
+  auto_vec<dp_jump> jumps;
   dp_jump_context ctx = dp_jump_context ();
   for (rtx_insn *insn = get_insns (); insn; insn = NEXT_INSN (insn))
     {
       if (!JUMP_P (insn) || find_reg_note (insn, REG_NON_LOCAL_GOTO, NULL))
 	continue;
-      rtx addr = dp_jump_address (insn);
-      if (!addr)
+      dp_jump j;
+      j.insn = insn;
+      j.addr = dp_jump_address (insn);
+      if (!j.addr)
 	continue;
-      rtx_jump_table_data *table = NULL;
-      tablejump_p (insn, NULL, &table);
-      const char *kind = table ? "table jump" : "jump";
-      location_t loc = dp_jump_location (insn);
+      j.table = NULL;
+      tablejump_p (insn, NULL, &j.table);
+      j.loc = dp_jump_location (insn);
+      j.why = reason ? reason : dp_jump_reason (insn, j.table, ctx);
+      jumps.safe_push (j);
+    }
 
-      const char *why = reason;
-      if (!why)
-	why = dp_jump_reason (insn, table, ctx);
+  for (dp_jump &j : jumps)
+    {
+      const char *kind = j.table ? "table jump" : "jump";
       unsigned number = 0;
-      if (!why)
+      if (!j.why)
 	{
 	  number = dp_next_site_number ();
-	  why = dp_rewrite_jump (insn, addr, table, loc, number);
+	  j.why = dp_rewrite_jump (j.insn, j.addr, j.table, j.loc, number);
 	}
-      if (why)
-	dp_dump_site ("skipped", kind, 0, loc, why);
+      if (j.why)
+	dp_dump_site ("skipped", kind, 0, j.loc, j.why);
       else
 	{
-	  dp_dump_site ("rewritten", kind, number, loc, NULL);
+	  dp_dump_site ("rewritten", kind, number, j.loc, NULL);
 	  if (dp_settings.verbose)
-	    inform (loc, "dynpromote: rewrote indirect %s", kind);
+	    inform (j.loc, "dynpromote: rewrote indirect %s", kind);
 	}
     }
 }
@@ -430,7 +550,7 @@ dp_restore_copies (void)
    jumps will be rewritten and that has computed gotos (forced labels,
    known once it is expanded), ask GCC for a dispatch jump per handler;
    give the options back at the rewrite, or when another function's
-   passes begin.  */
+   passes begin.  Before final, emit the function's jump stubs.  */
 
 void
 dp_jump_copies_pass_start (void *gcc_data, void *)
@@ -440,6 +560,8 @@ dp_jump_copies_pass_start (void *gcc_data, void *)
     return;
   if (dp_copies_decl && dp_copies_decl != current_function_decl)
     dp_restore_copies ();
+  if (!strcmp (pass->name, "final"))
+    dp_emit_jump_stubs ();
   if (!strcmp (pass->name, "dynpromote") || !strcmp (pass->name, "final"))
     {
       dp_restore_copies ();

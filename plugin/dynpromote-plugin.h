@@ -91,10 +91,15 @@ struct dp_site_info
   const char *function;     /* assembler name of the enclosing function.  */
   const char *family;       /* dynpromote_shared family, or NULL.  */
   bool guarded;             /* has the inline guard (DP_FLAG_GUARDED).  */
+  /* A jump's stub: the CFI directives that give its function's frame
+     state at the jump, and whether that state's CFA is %rsp-based.  */
+  const vec<dw_cfi_ref> *cfi_state;
+  bool cfa_on_sp;
 };
 
 extern unsigned dp_next_site_number (void);
 extern void dp_emit_site (const dp_site_info &site);
+extern void dp_emit_stub (const dp_site_info &site);
 extern void dp_emit_unit_end (void *gcc_data, void *user_data);
 extern void dp_push_section (FILE *f, const char *name, const char *flags,
 			     const char *type);

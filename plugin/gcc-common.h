@@ -70,4 +70,31 @@ enum harden_sls
 #define ix86_harden_sls harden_sls_none
 #endif
 
+/* GCC's plugin headers leave out include/dwarf2.h, without which
+   dwarf2out.h does not compile.  Of it the plugin needs a CFI note's
+   directive (struct dw_cfi_node: its DWARF opcode and first operand,
+   laid out alike in GCC 11 and 12) and the function that writes one as
+   a .cfi_* directive; the opcodes are DWARF's own numbers.  */
+typedef struct dw_cfi_node *dw_cfi_ref;
+extern void output_cfi_directive (FILE *f, struct dw_cfi_node *cfi);
+struct dp_cfi_head
+{
+  int opcode;               /* enum dwarf_call_frame_info.  */
+  union
+  {
+    unsigned int reg_num;
+    HOST_WIDE_INT offset;
+    const char *addr;
+  } operand1;
+};
+#define dp_cfi_opcode(CFI) (((const struct dp_cfi_head *) (CFI))->opcode)
+#define dp_cfi_reg(CFI) \
+  (((const struct dp_cfi_head *) (CFI))->operand1.reg_num)
+#define DP_DW_CFA_remember_state 0x0a
+#define DP_DW_CFA_restore_state 0x0b
+#define DP_DW_CFA_def_cfa 0x0c
+#define DP_DW_CFA_def_cfa_register 0x0d
+#define DP_DW_CFA_def_cfa_expression 0x0f
+#define DP_DW_CFA_def_cfa_sf 0x12
+
 #endif /* DYNPROMOTE_GCC_COMMON_H */

@@ -86,9 +86,13 @@ selected (struct site *s)
   if (opt_function && !strstr (shown (s->func), opt_function)
       && !strstr (s->func->text, opt_function))
     return false;
-  if (opt_any_kind
-      && !opt_kinds[lookup (s->kind->text, kind_names, NKINDS) % NKINDS])
-    return false;
+  if (opt_any_kind)
+    {
+      /* A kind this tool does not know (a newer dump) is none of them.  */
+      size_t k = lookup (s->kind->text, kind_names, NKINDS);
+      if (k == NKINDS || !opt_kinds[k])
+	return false;
+    }
   if (opt_any_state)
     {
       for (size_t i = 0; i < NSTATES; i++)

@@ -1,16 +1,19 @@
 /* Purpose: gdb unwinds through the entry stub of a jump site: stopped
    where the runtime records the first sample of run ()'s first
    dispatch jump (dp_learn_sample, called from the stub's sampling
-   routine), its backtrace goes on from the stub to run, the function
-   whose jump it is, then outer and main, as it goes from a call site's
-   stub to the caller (twin: gdb-backtrace-call.c).  The same unwind
-   information serves perf's and any in-process unwinder's call chains.
+   routine), its backtrace goes on from the stub to outer and main.  The
+   stub runs in run's frame (a jump pushes nothing), and its unwind
+   information is run's at the jump, so the stub's frame stands for
+   run's (its name, dynpromote.stub.run, says whose): the frames above
+   are exactly those of a plain build.  The same unwind information
+   serves perf's and any in-process unwinder's call chains.  Twin:
+   gdb-backtrace-call.c, a call site's stub, which shows the caller.
 
-   FAILS with the plugin of commit 0324ed6: a jump site's stub has a
+   Failed with the plugin of commit 0324ed6, whose jump stubs had a
    sibcall stub's CFI (the return address at the top of the stack, the
-   CFA 8 above it), but at a jump inside run the top of the stack is
-   whatever run keeps there: the backtrace loses run and ends in
-   garbage ("#4 0x0000000000000000 in ?? ()" at -O2).  */
+   CFA 8 above it): at a jump inside run the top of the stack is
+   whatever run keeps there, and the backtrace ended in garbage
+   ("#4 0x0000000000000000 in ?? ()" at -O2).  */
 /* { dg-do run } */
 /* { dg-options "-g -mindirect-branch=thunk -mindirect-branch-register" } */
 /* { dg-run-under gdb -q -batch -x @SRCDIR@/gdb-backtrace.gdb --args } */
@@ -64,6 +67,6 @@ main (void)
 }
 
 /* { dg-final { scan-stdout {^#\d+ +0x[0-9a-f]+ in dynpromote\.stub\.run \(\)$} } } */
-/* { dg-final { scan-stdout {^#\d+ +0x[0-9a-f]+ in dynpromote\.stub\.run \(\)\n#\d+ +0x[0-9a-f]+ in run \([^\n]*\n#\d+ +0x[0-9a-f]+ in outer \([^\n]*\n#\d+ +0x[0-9a-f]+ in main \(} } } */
+/* { dg-final { scan-stdout {^#\d+ +0x[0-9a-f]+ in dynpromote\.stub\.run \(\)\n#\d+ +0x[0-9a-f]+ in outer \([^\n]*\n#\d+ +0x[0-9a-f]+ in main \(} } } */
 /* { dg-final { scan-stdout-not {in \?\? \(\)} } } */
 /* { dg-final { scan-stdout {^r=55$} } } */
