@@ -246,48 +246,30 @@ lookup (const char *arg, const char *const *list, size_t n)
   return i;
 }
 
+/* Parse the comma-separated words of --OPTION's value ARG, each one of
+   the N NAMES, into CHOSEN; *ANY says whether any was.  EXPECTED lists
+   the names for the error, WHAT says what one is.  */
 static void
-parse_state_list (const char *arg)
+parse_name_list (const char *option, const char *arg,
+		 const char *const *names, size_t n, bool *chosen, bool *any,
+		 const char *expected, const char *what)
 {
   char *copy = xstrdup (arg);
   char *save = NULL;
-  memset (opt_states, 0, sizeof opt_states);
-  opt_any_state = false;
+  memset (chosen, 0, n * sizeof *chosen);
+  *any = false;
   for (char *s = strtok_r (copy, ",", &save); s;
        s = strtok_r (NULL, ",", &save))
     {
-      size_t i = lookup (s, state_names, NSTATES);
-      if (i == NSTATES)
-	usage_error ("invalid --state value '%s' (expected idle, learning, "
-		     "promoted, megamorphic, predicted, unreachable, nomem "
-		     "or off)", printable (s, 80));
-      opt_states[i] = opt_any_state = true;
+      size_t i = lookup (s, names, n);
+      if (i == n)
+	usage_error ("invalid --%s value '%s' (expected %s)", option,
+		     printable (s, 80), expected);
+      chosen[i] = *any = true;
     }
-  if (!opt_any_state)
-    usage_error ("invalid --state value '%s' (expected a state)",
-		 printable (arg, 80));
-  free (copy);
-}
-
-static void
-parse_kind_list (const char *arg)
-{
-  char *copy = xstrdup (arg);
-  char *save = NULL;
-  memset (opt_kinds, 0, sizeof opt_kinds);
-  opt_any_kind = false;
-  for (char *s = strtok_r (copy, ",", &save); s;
-       s = strtok_r (NULL, ",", &save))
-    {
-      size_t i = lookup (s, kind_names, NKINDS);
-      if (i == NKINDS)
-	usage_error ("invalid --kind value '%s' (expected call, sibcall or"
-		     " jump)", printable (s, 80));
-      opt_kinds[i] = opt_any_kind = true;
-    }
-  if (!opt_any_kind)
-    usage_error ("invalid --kind value '%s' (expected a kind)",
-		 printable (arg, 80));
+  if (!*any)
+    usage_error ("invalid --%s value '%s' (expected %s)", option,
+		 printable (arg, 80), what);
   free (copy);
 }
 
@@ -332,10 +314,13 @@ parse_options (int argc, char **argv)
 	*(c == OPT_FILE ? &opt_file : &opt_function) = optarg;
 	break;
       case OPT_STATE:
-	parse_state_list (optarg);
+	parse_name_list ("state", optarg, state_names, NSTATES, opt_states,
+			 &opt_any_state, "idle, learning, promoted, megamorphic,"
+			 " predicted, unreachable, nomem or off", "a state");
 	break;
       case OPT_KIND:
-	parse_kind_list (optarg);
+	parse_name_list ("kind", optarg, kind_names, NKINDS, opt_kinds,
+			 &opt_any_kind, "call, sibcall or jump", "a kind");
 	break;
       case OPT_JSON:
 	opt_json = true;
