@@ -239,11 +239,11 @@ dp_targets_reason (const vec<rtx_insn *> &starts)
   return words[1][flags];
 }
 
-/* Why jump INSN (a table jump if TABLE) is left alone, or NULL.  */
+/* Why a jump (through TABLE, or a computed goto if NULL) is left
+   alone, or NULL.  */
 
 static const char *
-dp_jump_reason (rtx_insn *insn, rtx_jump_table_data *table,
-		dp_jump_context &ctx)
+dp_jump_reason (rtx_jump_table_data *table, dp_jump_context &ctx)
 {
   if (table)
     {
@@ -253,7 +253,6 @@ dp_jump_reason (rtx_insn *insn, rtx_jump_table_data *table,
 	starts.safe_push (label_ref_label (RTVEC_ELT (labels, i)));
       return dp_targets_reason (starts);
     }
-  (void) insn;
   if (!ctx.goto_checked)
     {
       auto_vec<rtx_insn *> starts;
@@ -507,7 +506,7 @@ dp_rewrite_jumps (const char *function_reason)
       j.table = NULL;
       tablejump_p (insn, NULL, &j.table);
       j.loc = dp_jump_location (insn);
-      j.why = reason ? reason : dp_jump_reason (insn, j.table, ctx);
+      j.why = reason ? reason : dp_jump_reason (j.table, ctx);
       jumps.safe_push (j);
     }
 
