@@ -173,6 +173,6 @@ __dynpromote_unregister (void *slot)
      grace period before reuse.  */
   dp_promoter_forget (obj);
   if (!exiting && dp_stats_path)
-    dp_stats_retire_object (obj->begin, obj->end);
+    dp_stats_retire_object (obj);
   dp_registry_release (obj, index);
 }

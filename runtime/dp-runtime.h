@@ -340,6 +340,8 @@ const char *dp_object_path (const void *addr, char *buf, size_t size)
 void dp_symbolize_flush (void) DP_HIDDEN;
 int dp_in_main_program (const void *addr) DP_HIDDEN;
 void dp_object_code_range (struct dp_object *obj) DP_HIDDEN;
+const char *dp_object_build_id (const struct dp_object *obj, char *hex,
+				size_t size) DP_HIDDEN;
 
 /* jit.c: the trampolines, named for gdb (its JIT interface).  Under
    the promoter's lock.  */
@@ -422,11 +424,9 @@ void dp_registry_release (struct dp_object *obj, const int32_t *index)
   DP_HIDDEN;
 
 /* stats.c: the statistics dump.  */
-void dp_stats_write_object (FILE *, const struct dp_site_record *begin,
-			    const struct dp_site_record *end,
+void dp_stats_write_object (FILE *, const struct dp_object *obj,
 			    const char *state) DP_HIDDEN;
-void dp_stats_retire_object (const struct dp_site_record *begin,
-			     const struct dp_site_record *end) DP_HIDDEN;
+void dp_stats_retire_object (const struct dp_object *obj) DP_HIDDEN;
 void dp_stats_note_refused (const char *path, unsigned abi) DP_HIDDEN;
 int dp_stats_write (const char *path, int from_env) DP_HIDDEN;
 void dp_stats_lock (void) DP_HIDDEN;

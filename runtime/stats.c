@@ -13,6 +13,7 @@
               write_maps=N
      runtime path=PATH role=plain copies=N objects=N
      object path=PATH abi=N sites=N state=loaded|unloaded|refused
+	    [build_id=HEX]
      shared family=NAME sites=N state=S calls=N samples=N hits=N
             misses=N miss_rate=P% promotions=N repatches=N
             unreachable=N via_plt=N trampoline=0xA
@@ -344,24 +345,35 @@ dp_write_targets (FILE *f, const struct dp_site_state *st)
 	     100.0 * (double) st->other / total);
 }
 
+/* An object's line; BUILD_ID is "" when the object has none (or NULL
+   for one that never registered).  */
 static void
 dp_write_object_line (FILE *f, const char *path, unsigned abi, size_t sites,
-		      const char *state)
+		      const char *state, const char *build_id)
 {
   fputs ("object path=", f);
   dp_put_value (f, path);
-  fprintf (f, " abi=%u sites=%zu state=%s\n", abi, sites, state);
+  fprintf (f, " abi=%u sites=%zu state=%s", abi, sites, state);
+  if (build_id && build_id[0])
+    fprintf (f, " build_id=%s", build_id);
+  fputc ('\n', f);
 }
 
-/* The block of one object: its header line and every site.  */
+/* The block of one object OBJ (still mapped): its header line and every
+   site.  */
 void
-dp_stats_write_object (FILE *f, const struct dp_site_record *begin,
-		       const struct dp_site_record *end, const char *state)
+dp_stats_write_object (FILE *f, const struct dp_object *obj,
+		       const char *state)
 {
+  const struct dp_site_record *begin = dp_object_begin (obj);
+  const struct dp_site_record *end = dp_object_end (obj);
   char path[PATH_MAX];
+  /* 2 hex digits a byte; GNU ld's build-ids are 20 bytes, at most 64.  */
+  char build_id[129];
   dp_object_path (begin, path, sizeof path);
+  dp_object_build_id (obj, build_id, sizeof build_id);
   dp_write_object_line (f, path, DYNPROMOTE_ABI_VERSION,
-			(size_t) (end - begin), state);
+			(size_t) (end - begin), state, build_id);
   /* Each shared family once, in the order of its first member.  */
   for (const struct dp_site_record *rec = begin; rec < end; rec++)
     if (rec->flags & DP_FLAG_SHARED)
@@ -432,18 +444,17 @@ dp_retired_close (FILE *f, struct dp_retired_text *t, const void *addr)
 
 /* An object is being unloaded: keep its block as text.  */
 void
-dp_stats_retire_object (const struct dp_site_record *begin,
-			const struct dp_site_record *end)
+dp_stats_retire_object (const struct dp_object *obj)
 {
   struct dp_retired_text t;
   FILE *f = dp_retired_open (&t);
   if (!f)
     return;
   dp_stats_lock ();
-  dp_stats_write_object (f, begin, end, "unloaded");
+  dp_stats_write_object (f, obj, "unloaded");
   dp_symbolize_flush ();
   dp_stats_unlock ();
-  dp_retired_close (f, &t, begin);
+  dp_retired_close (f, &t, dp_object_begin (obj));
 }
 
 void
@@ -453,15 +464,14 @@ dp_stats_note_refused (const char *path, unsigned abi)
   FILE *f = dp_retired_open (&t);
   if (!f)
     return;
-  dp_write_object_line (f, path, abi, 0, "refused");
+  dp_write_object_line (f, path, abi, 0, "refused", NULL);
   dp_retired_close (f, &t, NULL);
 }
 
 static void
 dp_write_live_object (struct dp_object *obj, void *data)
 {
-  dp_stats_write_object (data, dp_object_begin (obj), dp_object_end (obj),
-			 "loaded");
+  dp_stats_write_object (data, obj, "loaded");
 }
 
 /* The first records of the objects registered now, for
@@ -488,7 +498,12 @@ dp_write_retired (FILE *f, const struct dp_retired *r,
 		  const struct dp_live *live)
 {
   Dl_info info;
-  const char *state = strstr (r->text, " state=unloaded\n");
+  /* The first line's state (a build_id may follow it).  */
+  const char *state = strstr (r->text, " state=unloaded");
+  const char *eol = strchr (r->text, '\n');
+  if (state && (!eol || state > eol
+		|| (state[15] != ' ' && state[15] != '\n')))
+    state = NULL;
   int again = 0;
   for (int i = 0; i < live->n && r->addr; i++)
     again |= live->begin[i] == r->addr;
@@ -500,8 +515,8 @@ dp_write_retired (FILE *f, const struct dp_retired *r,
       return;
     }
   fwrite (r->text, 1, (size_t) (state - r->text), f);
-  fputs (" state=loaded\n", f);
-  fputs (state + strlen (" state=unloaded\n"), f);
+  fputs (" state=loaded", f);
+  fputs (state + strlen (" state=unloaded"), f);
 }
 
 static void

@@ -232,6 +232,41 @@ dp_object_code_range (struct dp_object *obj)
   obj->phnum = q.phnum;
 }
 
+/* The GNU build-id of OBJ, in hex, into HEX (SIZE bytes): from its
+   notes as they are mapped, not from its file, which may have been
+   replaced since it was loaded.  "" without one.  */
+const char *
+dp_object_build_id (const struct dp_object *obj, char *hex, size_t size)
+{
+  hex[0] = '\0';
+  const ElfW (Phdr) *phdr = obj->phdr;
+  for (int i = 0; phdr && i < obj->phnum; i++)
+    {
+      if (phdr[i].p_type != PT_NOTE)
+	continue;
+      const unsigned char *p
+	= (const unsigned char *) (obj->bias + phdr[i].p_vaddr);
+      const unsigned char *end = p + phdr[i].p_filesz;
+      while (p + sizeof (ElfW (Nhdr)) <= end)
+	{
+	  const ElfW (Nhdr) *n = (const ElfW (Nhdr) *) p;
+	  const unsigned char *name = p + sizeof *n;
+	  const unsigned char *desc = name + ((n->n_namesz + 3) & ~3u);
+	  if (desc + n->n_descsz > end)
+	    break;
+	  if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4
+	      && !memcmp (name, "GNU", 4) && 2 * n->n_descsz < size)
+	    {
+	      for (unsigned j = 0; j < n->n_descsz; j++)
+		snprintf (hex + 2 * j, 3, "%02x", desc[j]);
+	      return hex;
+	    }
+	  p = desc + ((n->n_descsz + 3) & ~3u);
+	}
+    }
+  return hex;
+}
+
 static int
 dp_symbol_order (const void *a, const void *b)
 {

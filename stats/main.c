@@ -53,6 +53,10 @@ static bool opt_any_state;
 static bool opt_kinds[NKINDS];
 static bool opt_any_kind;
 static bool opt_json;
+static bool opt_merge;
+static const char *opt_output;
+/* Whether an option that shapes the table or JSON was given.  */
+static bool opt_shaping;
 
 /* ------------------------------------------------------------------ */
 /* Selecting and sorting.  */
@@ -181,6 +185,11 @@ print the busiest indirect-call sites.  DUMP '-' is standard input.\n\
                      member of a shared family also carries the family's\n\
                      record, with its targets, as \"family\"\n\
   --no-demangle      show C++ names as the dump writes them\n\
+  --merge -o PROFILE add the dumps up into one profile, a dump itself\n\
+                     (sites by object build-id or path and id, targets\n\
+                     by name: addresses differ from run to run), written\n\
+                     through a temporary file renamed over PROFILE\n\
+                     ('-': standard output)\n\
   --help             print this help and exit\n\
   --version          print the version and exit\n\
 \n\
@@ -198,7 +207,7 @@ malformed dump.\n", PROGRAM_NAME, FORMAT_VERSION);
 enum
 {
   OPT_SORT = 256, OPT_TOP, OPT_FILE, OPT_FUNCTION, OPT_STATE, OPT_KIND, OPT_JSON,
-  OPT_NO_DEMANGLE, OPT_HELP, OPT_VERSION
+  OPT_NO_DEMANGLE, OPT_MERGE, OPT_HELP, OPT_VERSION
 };
 
 static const struct option long_options[] =
@@ -211,6 +220,8 @@ static const struct option long_options[] =
   { "kind", required_argument, NULL, OPT_KIND },
   { "json", no_argument, NULL, OPT_JSON },
   { "no-demangle", no_argument, NULL, OPT_NO_DEMANGLE },
+  { "merge", no_argument, NULL, OPT_MERGE },
+  { "output", required_argument, NULL, 'o' },
   { "help", no_argument, NULL, OPT_HELP },
   { "version", no_argument, NULL, OPT_VERSION },
   { NULL, 0, NULL, 0 }
@@ -280,7 +291,10 @@ parse_options (int argc, char **argv)
   /* Our own messages instead of getopt's: one line, exit status 2.  The
      leading ':' tells a missing value from an unknown option.  */
   opterr = 0;
-  while ((c = getopt_long (argc, argv, ":", long_options, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, ":o:", long_options, NULL)) != -1)
+    {
+    if (c != OPT_MERGE && c != 'o' && c != OPT_HELP && c != OPT_VERSION)
+      opt_shaping = true;
     switch (c)
       {
       case OPT_SORT:
@@ -328,6 +342,14 @@ parse_options (int argc, char **argv)
       case OPT_NO_DEMANGLE:
 	show_demangled = false;
 	break;
+      case OPT_MERGE:
+	opt_merge = true;
+	break;
+      case 'o':
+	if (!*optarg)
+	  usage_error ("empty --output value");
+	opt_output = optarg;
+	break;
       case OPT_HELP:
 	usage ();
 	exit (EXIT_SUCCESS);
@@ -351,8 +373,15 @@ parse_options (int argc, char **argv)
 	  usage_error ("unknown option '%s'", p);
 	}
       }
+    }
   if (optind == argc)
     usage_error ("no dump given (use '-' for standard input)");
+  if (opt_merge && !opt_output)
+    usage_error ("--merge needs -o PROFILE (or -o - for standard output)");
+  if (opt_output && !opt_merge)
+    usage_error ("-o is for --merge");
+  if (opt_merge && opt_shaping)
+    usage_error ("--merge takes no other option than -o");
 }
 
 int
@@ -364,6 +393,11 @@ main (int argc, char **argv)
   names_init ();
   for (int i = optind; i < argc; i++)
     read_dump (argv[i]);
+  if (opt_merge)
+    {
+      write_merged (opt_output);
+      return EXIT_SUCCESS;
+    }
 
   struct site **rows = XNEWVEC (struct site *, nsites + 1);
   size_t n = 0;

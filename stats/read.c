@@ -113,6 +113,8 @@ const struct key object_keys[] =
   KEY (object, path, K_NAME, true),
   { "sites", K_U64, offsetof (struct object, declared), false },
   KEY (object, state, K_NAME, false),
+  KEY (object, build_id, K_NAME, false),
+  KEY (object, abi, K_U64, false),
   { NULL, 0, 0, false }
 };
 

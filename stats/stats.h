@@ -7,6 +7,7 @@
    diag.c   one-line messages, and text made safe to show
    table.c  the aligned table
    json.c   the JSON array
+   merge.c  --merge: dumps added up into one profile
    main.c   options, selecting and sorting sites, and main  */
 
 #ifndef DYNPROMOTE_STATS_H
@@ -49,6 +50,8 @@ struct object
 {
   size_t dump;
   struct name *path, *state;
+  struct name *build_id;	/* NULL when the dump has none */
+  uint64_t abi;
   uint64_t declared;		/* its sites=, UINT64_MAX if absent */
   size_t nsites;		/* site lines that followed it */
   size_t first_family;		/* its shared records are contiguous */
@@ -176,6 +179,9 @@ void usage_error (const char *fmt, ...)
   __attribute__ ((noreturn, format (printf, 1, 2)));
 size_t utf8_length (const unsigned char *s);
 char *printable (const char *s, size_t max);
+
+/* merge.c: --merge.  */
+void write_merged (const char *out);
 
 /* table.c and json.c: the N sites of ROWS, in order.  */
 void print_table (struct site **rows, size_t n);

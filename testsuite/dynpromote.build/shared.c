@@ -29,8 +29,8 @@ main (void)
 }
 
 /* { dg-output "shared ok" } */
-/* { dg-final { scan-stats {^object path=\S*[/]shared\.exe abi=3 sites=\d+ state=loaded$} } } */
-/* { dg-final { scan-stats {^object path=\S*[/]libdpshared\.so abi=3 sites=3 state=(loaded|unloaded)$} } } */
+/* { dg-final { scan-stats {^object path=\S*[/]shared\.exe abi=3 sites=\d+ state=loaded build_id=[0-9a-f]+$} } } */
+/* { dg-final { scan-stats {^object path=\S*[/]libdpshared\.so abi=3 sites=3 state=(loaded|unloaded) build_id=[0-9a-f]+$} } } */
 /* { dg-final { scan-stats {^site [^\n]*file=\S*shared-lib\.c [^\n]*func=lib_apply kind=call } } } */
 /* { dg-final { scan-stats {^  target [^\n]* sym=lib_apply } } } */
 /* { dg-final { scan-stats {^  target [^\n]* sym=lib_sq } } } */

@@ -39,5 +39,5 @@ main (void)
 
 /* { dg-output "dso ok" } */
 /* { dg-final { scan-stats-times {^shared family=io } 2 } } */
-/* { dg-final { scan-stats {libdpfam\.so abi=3 sites=2 state=loaded\nshared family=io sites=2 [^\n]* calls=400 } } } */
-/* { dg-final { scan-stats {dso\.exe abi=3 sites=1 state=loaded\nshared family=io sites=1 [^\n]* calls=200 } } } */
+/* { dg-final { scan-stats {libdpfam\.so abi=3 sites=2 state=loaded build_id=[0-9a-f]+\nshared family=io sites=2 [^\n]* calls=400 } } } */
+/* { dg-final { scan-stats {dso\.exe abi=3 sites=1 state=loaded build_id=[0-9a-f]+\nshared family=io sites=1 [^\n]* calls=200 } } } */

@@ -43,6 +43,6 @@ main (void)
 
 /* { dg-output "dso ok" } */
 /* { dg-final { scan-stdout-times {^vm ok: } 3 } } */
-/* { dg-final { scan-stats {^object path=\S*[/]libvmlib\.so abi=3 sites=[1-9]\d* state=unloaded$} } } */
+/* { dg-final { scan-stats {^object path=\S*[/]libvmlib\.so abi=3 sites=[1-9]\d* state=unloaded build_id=[0-9a-f]+$} } } */
 /* { dg-final { scan-stats {^site [^\n]*file=\S*vm\.h [^\n]*func=vm_run kind=jump } } } */
 /* { dg-final { scan-stats {^  target [^\n]* sym=vm_run\+0x[0-9a-f]+ } } } */

@@ -30,6 +30,6 @@ main (void)
 }
 
 /* { dg-output "main ok\nlib dtor ok\n" } */
-/* { dg-final { scan-stats {^object path=\S*[/]libdpctor\.so abi=3 sites=1 state=loaded$} } } */
+/* { dg-final { scan-stats {^object path=\S*[/]libdpctor\.so abi=3 sites=1 state=loaded build_id=[0-9a-f]+$} } } */
 /* { dg-final { scan-stats {^site [^\n]*file=\S*ctors-dso-lib\.c [^\n]*func=lib_site kind=call } } } */
 /* { dg-final { scan-stats {^  target [^\n]* sym=plus1 } } } */

@@ -38,7 +38,7 @@ main (void)
 
 /* { dg-final { scan-stats {\A# dynpromote-stats v1\n} } } */
 /* { dg-final { scan-stats {^process pid=\d+ exe=\S*[/]stats-format\.exe status=enabled$} } } */
-/* { dg-final { scan-stats {^object path=\S*[/]stats-format\.exe abi=3 sites=1 state=loaded$} } } */
+/* { dg-final { scan-stats {^object path=\S*[/]stats-format\.exe abi=3 sites=1 state=loaded build_id=[0-9a-f]+$} } } */
 /* { dg-final { scan-stats-times {^object } 1 } } */
 /* { dg-final { scan-stats-times {^site } 1 } } */
 /* { dg-final { scan-stats {^site id=\d+ file=\S*stats-format\.c line=24 col=\d+ func=site_a kind=call state=\w+ calls=1000 samples=\d+ (\S+ )*call=0x[0-9a-f]+ entry=0x[0-9a-f]+( \S+)*$} } } */

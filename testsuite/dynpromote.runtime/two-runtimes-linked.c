@@ -32,7 +32,7 @@ main (void)
 
 /* { dg-output "ok\r?\n# dynpromote-stats v1\r?\n" } */
 /* { dg-final { scan-stdout-times {^# dynpromote-stats v1$} 1 } } */
-/* { dg-final { scan-stdout {^object path=\S*[/]libdplib\.so abi=3 sites=2 state=loaded$} } } */
+/* { dg-final { scan-stdout {^object path=\S*[/]libdplib\.so abi=3 sites=2 state=loaded build_id=[0-9a-f]+$} } } */
 /* { dg-final { scan-stdout {^site [^\n]* func=lib_internal kind=call state=promoted } } } */
 /* { dg-final { scan-stdout-not {^runtime } } } */
 /* { dg-final { scan-stderr-not {two runtimes} } } */
