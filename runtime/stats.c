@@ -71,6 +71,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dp-runtime.h"
@@ -613,7 +614,18 @@ dp_stats_write (const char *path, int from_env)
 
   char file[PATH_MAX];
   dp_expand_path (path, file, sizeof file);
-  FILE *f = fopen (file, "w");
+  /* A regular file (or a new one) is written beside it and renamed over
+     it, so that processes writing the same file at once (a profile,
+     issue 17) leave one whole dump, never a mix; anything else (a
+     device, a pipe, a symbolic link) is written in place.  */
+  char tmp[PATH_MAX + 32];
+  struct stat st;
+  int replace = lstat (file, &st) != 0 ? errno == ENOENT : S_ISREG (st.st_mode);
+  if (replace
+      && (size_t) snprintf (tmp, sizeof tmp, "%s.tmp.%ld", file,
+			    (long) getpid ()) >= sizeof tmp)
+    replace = 0;
+  FILE *f = fopen (replace ? tmp : file, "w");
   int failed = !f;
   if (f)
     {
@@ -621,6 +633,14 @@ dp_stats_write (const char *path, int from_env)
       dp_write_all (f);
       dp_stats_unlock ();
       failed = fclose (f) != 0;
+      if (replace && !failed)
+	failed = rename (tmp, file) != 0;
+      if (replace && failed)
+	{
+	  int saved = errno;
+	  unlink (tmp);
+	  errno = saved;
+	}
     }
   if (failed)
     {
