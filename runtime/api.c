@@ -42,6 +42,13 @@ dp_promotion_start (void)
   dp_static_calls_start ();
 }
 
+static void
+dp_profile_apply_visit (struct dp_object *obj, void *data)
+{
+  (void) data;
+  dp_profile_apply (obj);
+}
+
 /* Priority 101: before the application's own prioritised constructors
    when linked statically; a shared libdynpromote runs before the objects
    that depend on it anyway.  */
@@ -50,6 +57,7 @@ dp_init (void)
 {
   int saved_errno = errno;	/* C: 0 when main starts */
   dp_settings_read ();
+  dp_profile_load ();
   if (dp_stats_path)
     dp_peer_init ();
   dp_arm_exit_dump ();
@@ -57,7 +65,12 @@ dp_init (void)
   if (!dp_enabled)
     dp_registry_quiet_all ();
   else if (!dp_learn_only)
-    dp_promotion_start ();
+    {
+      dp_promotion_start ();
+      /* Objects that registered before this constructor (a static
+	 runtime's) start from the profile too.  */
+      dp_registry_each (dp_profile_apply_visit, NULL);
+    }
   errno = saved_errno;
 }
 
@@ -153,6 +166,8 @@ __dynpromote_register (unsigned abi, void *slot, const void *begin,
   dp_object_code_range (obj);
   if (!serve)
     dp_registry_quiet_object (obj);
+  else
+    dp_profile_apply (obj);
   if (dp_in_main_program (begin))
     dp_arm_exit_dump ();
 }

@@ -210,6 +210,7 @@ extern volatile uint32_t dp_probe_signal_setting DP_HIDDEN;
 extern volatile uint32_t dp_gdb_jit DP_HIDDEN;      /* DYNPROMOTE_GDB_JIT */
 extern volatile uint32_t dp_perf_map DP_HIDDEN;     /* DYNPROMOTE_PERF_MAP */
 extern const char *dp_stats_path DP_HIDDEN;         /* DYNPROMOTE_STATS */
+extern const char *dp_profile_path DP_HIDDEN;       /* DYNPROMOTE_PROFILE */
 #define DP_DEFAULT_SAMPLE_PERIOD 1000
 /* Every call of a learning site already goes through the object's
    sampling routine (a call, four loads, a decrement), so sampling more
@@ -342,6 +343,8 @@ int dp_in_main_program (const void *addr) DP_HIDDEN;
 void dp_object_code_range (struct dp_object *obj) DP_HIDDEN;
 const char *dp_object_build_id (const struct dp_object *obj, char *hex,
 				size_t size) DP_HIDDEN;
+uintptr_t dp_symbol_address (const void *in_object, const char *name)
+  DP_HIDDEN;
 
 /* jit.c: the trampolines, named for gdb (its JIT interface).  Under
    the promoter's lock.  */
@@ -560,6 +563,13 @@ dp_request_page_bit (const void *rec)
 void dp_promoter_pass (uintptr_t program_sp) DP_HIDDEN;
 void dp_promoter_run (uintptr_t program_sp) DP_HIDDEN;
 void dp_promoter_pass_now (void) DP_HIDDEN;
+void dp_promoter_decide_now (struct dp_object *obj,
+			     const struct dp_site_record *const *recs,
+			     size_t n) DP_HIDDEN;
+
+/* profile.c: warm start from DYNPROMOTE_PROFILE.  */
+void dp_profile_load (void) DP_HIDDEN;
+void dp_profile_apply (struct dp_object *obj) DP_HIDDEN;
 void dp_promoter_forget (struct dp_object *) DP_HIDDEN;
 int dp_promoter_synchronize (void) DP_HIDDEN;
 

@@ -184,6 +184,23 @@ dp_promoter_pass_now (void)
   dp_code_unlock ();
 }
 
+/* Decide now the N sites RECS of OBJ that a profile taught (profile.c),
+   as a pass would: they are promoted before their first call.  Called
+   with nothing held.  */
+void
+dp_promoter_decide_now (struct dp_object *obj,
+			const struct dp_site_record *const *recs, size_t n)
+{
+  if (!dp_promotion || n == 0)
+    return;
+  dp_code_lock ();
+  dp_registry_lock ();
+  for (size_t i = 0; i < n; i++)
+    dp_promote_decide (obj, recs[i]);
+  dp_registry_unlock ();
+  dp_code_unlock ();
+}
+
 /* An object is going away: its trampolines are retired.  Called with
    nothing held.  */
 void

@@ -192,12 +192,33 @@ dp_read_stats_path (void)
   dp_stats_path = dp_stats_path_copy;
 }
 
+/* DYNPROMOTE_PROFILE: a dump of an earlier run to start from
+   (profile.c).  */
+const char *dp_profile_path;
+static char dp_profile_path_copy[PATH_MAX];
+
+static void
+dp_read_profile_path (void)
+{
+  const char *value = getenv ("DYNPROMOTE_PROFILE");
+  if (!value)
+    return;
+  if (!*value || strlen (value) >= sizeof dp_profile_path_copy)
+    {
+      dp_warn ("DYNPROMOTE_PROFILE is %s; no profile is read",
+	       *value ? "too long" : "empty");
+      return;
+    }
+  strcpy (dp_profile_path_copy, value);
+  dp_profile_path = dp_profile_path_copy;
+}
 
 /* Read every setting from the environment (the runtime's constructor).  */
 void
 dp_settings_read (void)
 {
   dp_read_enabled ();
+  dp_read_profile_path ();
   dp_read_numbers ();
   dp_read_stats_path ();
 }

@@ -362,6 +362,58 @@ dp_symtab_for (const char *path, uintptr_t base)
   return t;
 }
 
+/* The address of function NAME ("name" or "name+0xN", as dp_symbolize
+   writes it), looked up in the full symbol table of the object holding
+   IN_OBJECT, else among every object's exported symbols; 0 if it is in
+   neither, or if two functions of the object have that name (two
+   static functions of different units).  For profiles (profile.c);
+   callers hold the stats lock.  */
+uintptr_t
+dp_symbol_address (const void *in_object, const char *name)
+{
+  char base_name[512];
+  uintptr_t offset = 0;
+  const char *plus = strstr (name, "+0x");
+  size_t len = plus ? (size_t) (plus - name) : strlen (name);
+  if (len == 0 || len >= sizeof base_name)
+    return 0;
+  memcpy (base_name, name, len);
+  base_name[len] = '\0';
+  if (plus)
+    {
+      char *end;
+      offset = strtoull (plus + 3, &end, 16);
+      if (*end)
+	return 0;
+    }
+
+  struct dp_where where;
+  if (dp_find_object (in_object, &where))
+    {
+      char exe[PATH_MAX];
+      const char *path = where.name;
+      if (!path[0])
+	{
+	  ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
+	  exe[n > 0 ? n : 0] = '\0';
+	  path = exe;
+	}
+      struct dp_symtab *tab = dp_symtab_for (path, where.bias);
+      uintptr_t found = 0;
+      for (size_t i = 0; tab && i < tab->count; i++)
+	if (!strcmp (tab->syms[i].name, base_name))
+	  {
+	    if (found && found != tab->syms[i].start)
+	      return 0;		/* Two functions of that name.  */
+	    found = tab->syms[i].start;
+	  }
+      if (found)
+	return found + offset;
+    }
+  void *exported = dlsym (RTLD_DEFAULT, base_name);
+  return exported ? (uintptr_t) exported + offset : 0;
+}
+
 /* Write the name of the function at ADDR into BUF: "name", "name+0xN",
    or "?" when nothing is known.  */
 void

@@ -1,0 +1,314 @@
+/* profile.c - warm start: the sites a profile names are promoted as
+   their object registers, before their first call.
+
+   A profile is a dump an earlier run wrote (DYNPROMOTE_STATS), or several
+   that dynpromote-stats --merge added up; DYNPROMOTE_PROFILE names it.
+   It is read once, by the runtime's constructor.  An object matches its
+   profile block by build-id (by path when neither has one); a block of
+   the same path with another build-id is a rebuilt object's, ignored
+   with one warning.  A site matches by its record's index (id), and its
+   kind, function, line and column must agree.  Targets are found again
+   by name (symbolize.c), never by address: addresses change from run to
+   run.  Each matched site gets the targets and their samples in its
+   learning slots, as if it had learned them, and is decided at once
+   (promoter.c), by the usual policy.  A wrong or stale entry cannot
+   send a call elsewhere: a trampoline jumps to a target only when the
+   program's own target equals it (docs/patching.md, "Profiles across
+   runs").
+
+   Owns: the profile read from the file.
+
+   May not: be called but by api.c; change a site that is not learning.  */
+
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dp-runtime.h"
+
+struct dp_profile_target
+{
+  char *sym;
+  uint64_t samples;
+};
+
+struct dp_profile_site
+{
+  uint64_t id, line, col;
+  char *kind, *func;
+  int ntargets;
+  struct dp_profile_target targets[DP_SLOTS];
+};
+
+struct dp_profile_object
+{
+  char *path, *build_id;	/* build_id "" when the dump had none */
+  struct dp_profile_site *sites;
+  size_t nsites, cap;
+  int warned;
+};
+
+static struct dp_profile_object *dp_profile;
+static size_t dp_profile_objects;
+
+/* Decode VALUE in place (the dump writes bytes up to space, '\' and DEL
+   as \xHH).  */
+static void
+dp_decode (char *value)
+{
+  char *out = value;
+  for (char *p = value; *p; p++)
+    {
+      unsigned hi, lo;
+      if (p[0] == '\\' && p[1] == 'x' && sscanf (p + 2, "%1x%1x", &hi, &lo)
+	  == 2)
+	{
+	  *out++ = (char) (hi * 16 + lo);
+	  p += 3;
+	}
+      else
+	*out++ = *p;
+    }
+  *out = '\0';
+}
+
+/* The value of KEY in the fields of LINE (a copy, decoded), or NULL.  */
+static char *
+dp_field (const char *line, const char *key)
+{
+  size_t len = strlen (key);
+  for (const char *p = line; (p = strchr (p, ' ')) != NULL;)
+    {
+      p++;
+      if (!strncmp (p, key, len) && p[len] == '=')
+	{
+	  const char *v = p + len + 1;
+	  size_t n = strcspn (v, " \n");
+	  char *copy = strndup (v, n);
+	  if (copy)
+	    dp_decode (copy);
+	  return copy;
+	}
+    }
+  return NULL;
+}
+
+static uint64_t
+dp_field_u64 (const char *line, const char *key, int *ok)
+{
+  char *v = dp_field (line, key);
+  char *end = NULL;
+  uint64_t n = v ? strtoull (v, &end, 10) : 0;
+  if (!v || !*v || *end)
+    *ok = 0;
+  free (v);
+  return n;
+}
+
+/* Read the profile at PATH; false (and nothing kept) if it is not a
+   dump, with *LINENO the line at fault.  */
+static int
+dp_profile_parse (FILE *f, unsigned long *lineno)
+{
+  char line[8192];
+  struct dp_profile_object *obj = NULL;
+  struct dp_profile_site *site = NULL;
+  *lineno = 0;
+  while (fgets (line, sizeof line, f))
+    {
+      ++*lineno;
+      if (!strchr (line, '\n') && !feof (f))
+	return 0;		/* A line longer than any the runtime writes.  */
+      if (*lineno == 1 && strncmp (line, "# dynpromote-stats v1", 21))
+	return 0;
+      int ok = 1;
+      if (!strncmp (line, "object ", 7))
+	{
+	  struct dp_profile_object *grown
+	    = realloc (dp_profile, (dp_profile_objects + 1) * sizeof *grown);
+	  if (!grown)
+	    return 0;
+	  dp_profile = grown;
+	  obj = &dp_profile[dp_profile_objects++];
+	  memset (obj, 0, sizeof *obj);
+	  obj->path = dp_field (line, "path");
+	  obj->build_id = dp_field (line, "build_id");
+	  if (!obj->build_id)
+	    obj->build_id = strdup ("");
+	  site = NULL;
+	  if (!obj->path || !obj->build_id)
+	    return 0;
+	}
+      else if (!strncmp (line, "site ", 5))
+	{
+	  site = NULL;
+	  if (!obj)
+	    return 0;
+	  char *shared = dp_field (line, "shared");
+	  free (shared);
+	  if (shared)
+	    continue;		/* A family's member: its family learns.  */
+	  if (obj->nsites == obj->cap)
+	    {
+	      size_t cap = obj->cap ? 2 * obj->cap : 16;
+	      struct dp_profile_site *grown
+		= realloc (obj->sites, cap * sizeof *grown);
+	      if (!grown)
+		return 0;
+	      obj->sites = grown;
+	      obj->cap = cap;
+	    }
+	  site = &obj->sites[obj->nsites++];
+	  memset (site, 0, sizeof *site);
+	  site->id = dp_field_u64 (line, "id", &ok);
+	  site->line = dp_field_u64 (line, "line", &ok);
+	  site->col = dp_field_u64 (line, "col", &ok);
+	  site->kind = dp_field (line, "kind");
+	  site->func = dp_field (line, "func");
+	  if (!ok || !site->kind || !site->func)
+	    return 0;
+	}
+      else if (!strncmp (line, "  target ", 9))
+	{
+	  if (!site || site->ntargets == DP_SLOTS)
+	    continue;
+	  struct dp_profile_target *t = &site->targets[site->ntargets];
+	  t->samples = dp_field_u64 (line, "samples", &ok);
+	  t->sym = dp_field (line, "sym");
+	  if (!ok || !t->sym)
+	    return 0;
+	  /* Unnamed targets are an address of another run.  */
+	  if (strcmp (t->sym, "?") && t->samples)
+	    site->ntargets++;
+	  else
+	    free (t->sym);
+	}
+    }
+  return *lineno > 0;
+}
+
+/* Read DYNPROMOTE_PROFILE, if set (the constructor).  A file that cannot
+   be read, or is not a dump, gets one warning; the program runs on, as
+   without a profile.  */
+void
+dp_profile_load (void)
+{
+  if (!dp_profile_path)
+    return;
+  FILE *f = fopen (dp_profile_path, "re");
+  if (!f)
+    {
+      dp_warn ("cannot read DYNPROMOTE_PROFILE file '%s': %s; starting"
+	       " without it", dp_profile_path, strerror (errno));
+      return;
+    }
+  unsigned long lineno;
+  int ok = dp_profile_parse (f, &lineno);
+  fclose (f);
+  if (!ok)
+    {
+      dp_warn ("DYNPROMOTE_PROFILE file '%s' is not a dynpromote"
+	       " statistics dump (line %lu); starting without it",
+	       dp_profile_path, lineno);
+      /* Kept objects are simply never matched.  */
+      dp_profile_objects = 0;
+    }
+}
+
+static const char *
+dp_kind_name (unsigned kind)
+{
+  return kind == DP_KIND_JUMP ? "jump"
+	 : kind == DP_KIND_SIBCALL ? "sibcall" : "call";
+}
+
+/* Teach site REC of OBJ what profile entry PS learned; true if it has
+   targets to decide on.  */
+static int
+dp_profile_seed (const struct dp_site_record *rec,
+		 const struct dp_profile_site *ps)
+{
+  const struct dp_site_loc *loc = DP_SITE_LOC (rec);
+  if (rec->line != ps->line || rec->column != ps->col
+      || strcmp (dp_kind_name (rec->kind), ps->kind)
+      || strcmp ((const char *) DP_REL (loc, func_rel), ps->func)
+      || (rec->flags & DP_FLAG_SHARED))
+    return 0;
+  struct dp_site_state *st = dp_state_of (rec);
+  if (st->status != DP_STATUS_LEARNING || st->samples)
+    return 0;
+  int n = 0;
+  uint64_t total = 0;
+  for (int i = 0; i < ps->ntargets; i++)
+    {
+      uintptr_t addr = dp_symbol_address (rec, ps->targets[i].sym);
+      if (!addr)
+	continue;
+      st->slot[n].target = addr;
+      st->slot[n].samples = ps->targets[i].samples;
+      total += ps->targets[i].samples;
+      n++;
+    }
+  if (!n)
+    return 0;
+  /* Ready to decide, as if it had learned its window.  */
+  st->samples = total > dp_decide_samples ? total : dp_decide_samples;
+  return 1;
+}
+
+/* OBJ has registered: promote the sites its profile block names.  */
+void
+dp_profile_apply (struct dp_object *obj)
+{
+  if (!dp_profile_objects || !dp_promotion)
+    return;
+  const struct dp_site_record *begin = dp_object_begin (obj);
+  const struct dp_site_record *end = dp_object_end (obj);
+  char path[PATH_MAX], build_id[129];
+  dp_object_path (begin, path, sizeof path);
+  dp_object_build_id (obj, build_id, sizeof build_id);
+
+  struct dp_profile_object *match = NULL;
+  for (size_t i = 0; i < dp_profile_objects && !match; i++)
+    {
+      struct dp_profile_object *po = &dp_profile[i];
+      int same_path = !strcmp (po->path, path);
+      if (build_id[0] && po->build_id[0])
+	{
+	  if (!strcmp (po->build_id, build_id))
+	    match = po;
+	  else if (same_path && !po->warned)
+	    {
+	      po->warned = 1;
+	      dp_warn ("DYNPROMOTE_PROFILE file '%s' is for another build of"
+		       " %s (build-id %s, not %s); its entries are ignored",
+		       dp_profile_path, path, po->build_id, build_id);
+	    }
+	}
+      else if (same_path && !build_id[0] && !po->build_id[0])
+	match = po;
+    }
+  if (!match)
+    return;
+
+  size_t nrecs = (size_t) (end - begin);
+  const struct dp_site_record **taught = calloc (match->nsites ? match->nsites
+						 : 1, sizeof *taught);
+  if (!taught)
+    return;
+  size_t n = 0;
+  dp_stats_lock ();		/* symbolize.c's tables */
+  for (size_t i = 0; i < match->nsites; i++)
+    {
+      const struct dp_profile_site *ps = &match->sites[i];
+      if (ps->id < nrecs && ps->ntargets && dp_profile_seed (begin + ps->id, ps))
+	taught[n++] = begin + ps->id;
+    }
+  dp_symbolize_flush ();
+  dp_stats_unlock ();
+  dp_promoter_decide_now (obj, taught, n);
+  free (taught);
+}
