@@ -347,6 +347,18 @@ out:
   return tab;
 }
 
+/* The file of the object WHERE names: its link map's name, or for the
+   main program (which has none) /proc/self/exe's target, into EXE.  */
+static const char *
+dp_where_file (const struct dp_where *where, char *exe, size_t size)
+{
+  if (where->name[0])
+    return where->name;
+  ssize_t len = readlink ("/proc/self/exe", exe, size - 1);
+  exe[len > 0 ? len : 0] = '\0';
+  return exe;
+}
+
 static struct dp_symtab *
 dp_symtab_for (const char *path, uintptr_t base)
 {
@@ -391,14 +403,9 @@ dp_symbol_address (const void *in_object, const char *name)
   if (dp_find_object (in_object, &where))
     {
       char exe[PATH_MAX];
-      const char *path = where.name;
-      if (!path[0])
-	{
-	  ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
-	  exe[n > 0 ? n : 0] = '\0';
-	  path = exe;
-	}
-      struct dp_symtab *tab = dp_symtab_for (path, where.bias);
+      struct dp_symtab *tab = dp_symtab_for (dp_where_file (&where, exe,
+							     sizeof exe),
+					     where.bias);
       uintptr_t found = 0;
       for (size_t i = 0; tab && i < tab->count; i++)
 	if (!strcmp (tab->syms[i].name, base_name))
@@ -423,14 +430,9 @@ dp_symbolize (uintptr_t addr, char *buf, size_t size)
   if (dp_find_object ((const void *) addr, &where))
     {
       char exe[PATH_MAX];
-      const char *path = where.name;
-      if (!path[0])
-	{
-	  ssize_t len = readlink ("/proc/self/exe", exe, sizeof exe - 1);
-	  exe[len > 0 ? len : 0] = '\0';
-	  path = exe;
-	}
-      struct dp_symtab *tab = dp_symtab_for (path, where.bias);
+      struct dp_symtab *tab = dp_symtab_for (dp_where_file (&where, exe,
+							     sizeof exe),
+					     where.bias);
       if (tab && tab->count)
 	{
 	  /* Last symbol starting at or below ADDR.  */
