@@ -39,6 +39,7 @@ struct dp_profile_site
 {
   uint64_t id, line, col;
   char *kind, *func;
+  uint64_t other;		/* samples of targets beyond its slots */
   int ntargets;
   struct dp_profile_target targets[DP_SLOTS];
 };
@@ -171,10 +172,26 @@ dp_profile_parse (FILE *f, unsigned long *lineno)
 	  if (!ok || !site->kind || !site->func)
 	    return 0;
 	}
+      else if (!strncmp (line, "  other ", 8))
+	{
+	  if (site)
+	    site->other += dp_field_u64 (line, "samples", &ok);
+	  if (!ok)
+	    return 0;
+	}
       else if (!strncmp (line, "  target ", 9))
 	{
-	  if (!site || site->ntargets == DP_SLOTS)
+	  if (!site)
 	    continue;
+	  if (site->ntargets == DP_SLOTS)
+	    {
+	      /* More targets than slots: the rest count as "other", so a
+		 megamorphic site stays megamorphic.  */
+	      site->other += dp_field_u64 (line, "samples", &ok);
+	      if (!ok)
+		return 0;
+	      continue;
+	    }
 	  struct dp_profile_target *t = &site->targets[site->ntargets];
 	  t->samples = dp_field_u64 (line, "samples", &ok);
 	  t->sym = dp_field (line, "sym");
@@ -255,6 +272,8 @@ dp_profile_seed (const struct dp_site_record *rec,
   if (!n)
     return 0;
   /* Ready to decide, as if it had learned its window.  */
+  st->other = ps->other;
+  total += ps->other;
   st->samples = total > dp_decide_samples ? total : dp_decide_samples;
   return 1;
 }
