@@ -284,6 +284,16 @@ parse_name_list (const char *option, const char *arg,
   free (copy);
 }
 
+/* C, having noted whether it shapes the table or JSON (which --merge
+   takes no part of).  */
+static int
+noted_option (int c)
+{
+  if (c != OPT_MERGE && c != 'o' && c != OPT_HELP && c != OPT_VERSION)
+    opt_shaping = true;
+  return c;
+}
+
 static void
 parse_options (int argc, char **argv)
 {
@@ -292,10 +302,7 @@ parse_options (int argc, char **argv)
      leading ':' tells a missing value from an unknown option.  */
   opterr = 0;
   while ((c = getopt_long (argc, argv, ":o:", long_options, NULL)) != -1)
-    {
-    if (c != OPT_MERGE && c != 'o' && c != OPT_HELP && c != OPT_VERSION)
-      opt_shaping = true;
-    switch (c)
+    switch (noted_option (c))
       {
       case OPT_SORT:
 	{
@@ -373,7 +380,6 @@ parse_options (int argc, char **argv)
 	  usage_error ("unknown option '%s'", p);
 	}
       }
-    }
   if (optind == argc)
     usage_error ("no dump given (use '-' for standard input)");
   if (opt_merge && !opt_output)

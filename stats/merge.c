@@ -47,9 +47,8 @@ struct mrecord
 {
   const char *key;		/* identity, for the hash table */
   size_t object;		/* index into mobjects */
-  bool is_family;
-  const struct site *first;	/* its first input (site records) */
-  const struct family *first_family;
+  const struct site *first;	/* its first input: a site's, */
+  const struct family *first_family; /* or a shared record's */
   uint64_t calls, samples, hits, misses, promotions, repatches;
   uint64_t unreachable, via_plt, members;
   uint64_t best_samples;	/* of the input whose state it keeps */
@@ -64,7 +63,8 @@ struct mobject
 {
   const char *key;
   const struct object *first;
-  size_t nsites;
+  size_t nsites;		/* merged sites */
+  size_t nrecords;		/* merged sites and shared records */
 };
 
 static struct mobject *mobjects;
@@ -164,6 +164,7 @@ merged_record (htab_t table, char *key, size_t object, bool *new_p)
     }
   GROW (mrecords, nmrecords, mrecords_cap);
   mrecords[nmrecords] = (struct mrecord) { .key = key, .object = object };
+  mobjects[object].nrecords++;
   *slot = SLOT_OF (nmrecords);
   return &mrecords[nmrecords++];
 }
@@ -237,7 +238,7 @@ write_targets (FILE *f, struct mrecord *m)
 static void
 write_record (FILE *f, struct mrecord *m)
 {
-  if (m->is_family)
+  if (m->first_family)
     {
       const struct family *fam = m->first_family;
       fputs ("shared family=", f);
@@ -267,6 +268,22 @@ write_record (FILE *f, struct mrecord *m)
     write_targets (f, m);
 }
 
+/* Add the counters of input record R (a site or a shared record: the
+   same fields) to merged record M.  */
+#define ADD_COUNTERS(m, r)						\
+  do									\
+    {									\
+      (m)->calls += (r)->calls;						\
+      (m)->samples += (r)->samples;					\
+      (m)->hits += (r)->hits;						\
+      (m)->misses += (r)->misses;					\
+      (m)->promotions += (r)->promotions;				\
+      (m)->repatches += (r)->repatches;					\
+      (m)->unreachable += (r)->unreachable;				\
+      (m)->via_plt += (r)->via_plt;					\
+    }									\
+  while (0)
+
 /* Add every site and family read into the merged records.  */
 static void
 merge_all (void)
@@ -280,37 +297,17 @@ merge_all (void)
   for (size_t k = 0; k < nfamilies; k++)
     {
       const struct family *fam = &families[k];
-      /* Its object: the last one whose shared records start at or
-	 before it.  */
-      size_t o = SIZE_MAX;
-      for (size_t i = 0; i < nobjects; i++)
-	if (objects[i].first_family <= k
-	    && (o == SIZE_MAX
-		|| objects[i].first_family >= objects[o].first_family))
-	  o = i;
-      if (o == SIZE_MAX)
-	continue;
+      size_t o = object_of[fam->object];
       /* (No %zu: libiberty's xasprintf sizes its buffer itself and
 	 does not know the z modifier.)  */
-      char *key = xasprintf ("f:%lu:%s", (unsigned long) object_of[o],
+      char *key = xasprintf ("f:%lu:%s", (unsigned long) o,
 			     fam->family->text);
       bool fresh;
-      struct mrecord *m = merged_record (record_table, key, object_of[o],
-					 &fresh);
+      struct mrecord *m = merged_record (record_table, key, o, &fresh);
       if (fresh)
-	{
-	  m->is_family = true;
-	  m->first_family = fam;
-	}
+	m->first_family = fam;
       keep_state (m, fam->state, fam->samples, fresh);
-      m->calls += fam->calls;
-      m->samples += fam->samples;
-      m->hits += fam->hits;
-      m->misses += fam->misses;
-      m->promotions += fam->promotions;
-      m->repatches += fam->repatches;
-      m->unreachable += fam->unreachable;
-      m->via_plt += fam->via_plt;
+      ADD_COUNTERS (m, fam);
       if (fam->sites > m->members)
 	m->members = fam->sites;
       add_targets (m, &fam->tl);
@@ -321,8 +318,8 @@ merge_all (void)
       const struct site *s = &sites[i];
       size_t o = object_of[s->object];
       char *key = xasprintf ("s:%lu:%" PRIu64 ":%s:%s:%s:%" PRIu64 ":%"
-			     PRIu64, (unsigned long) o, s->id, s->kind->text, s->func->text,
-			     s->file->text, s->line, s->col);
+			     PRIu64, (unsigned long) o, s->id, s->kind->text,
+			     s->func->text, s->file->text, s->line, s->col);
       bool fresh;
       struct mrecord *m = merged_record (record_table, key, o, &fresh);
       if (fresh)
@@ -331,14 +328,7 @@ merge_all (void)
 	  mobjects[o].nsites++;
 	}
       keep_state (m, s->state, s->samples, fresh);
-      m->calls += s->calls;
-      m->samples += s->samples;
-      m->hits += s->hits;
-      m->misses += s->misses;
-      m->promotions += s->promotions;
-      m->repatches += s->repatches;
-      m->unreachable += s->unreachable;
-      m->via_plt += s->via_plt;
+      ADD_COUNTERS (m, s);
       if (!s->shared)
 	add_targets (m, &s->tl);
     }
@@ -358,10 +348,7 @@ write_profile (FILE *f)
   for (size_t o = 0; o < nmobjects; o++)
     {
       const struct object *first = mobjects[o].first;
-      bool any = false;
-      for (size_t i = 0; i < nmrecords && !any; i++)
-	any = mrecords[i].object == o;
-      if (!any)
+      if (!mobjects[o].nrecords)
 	continue;		/* A refused object, say: nothing to add.  */
       fputs ("object path=", f);
       put_value (f, first->path->text);
@@ -375,7 +362,7 @@ write_profile (FILE *f)
       fputc ('\n', f);
       for (size_t pass = 0; pass < 2; pass++)
 	for (size_t i = 0; i < nmrecords; i++)
-	  if (mrecords[i].object == o && mrecords[i].is_family == !pass)
+	  if (mrecords[i].object == o && !mrecords[i].first_family == pass)
 	    write_record (f, &mrecords[i]);
     }
 }

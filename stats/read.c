@@ -468,7 +468,7 @@ read_line (struct reader *r, char *line, size_t len)
 	die_at (&r->in, "malformed dump: 'shared' record outside an object");
       GROW (families, nfamilies, families_cap);
       struct family *f = &families[nfamilies];
-      *f = (struct family) { .tl.first = ntargets };
+      *f = (struct family) { .object = r->object, .tl.first = ntargets };
       parse_fields (&r->in, record, family_keys, f);
       /* Members join the first: a second would make the join ambiguous.  */
       if (find_family (r, f->family) != SIZE_MAX)

@@ -79,6 +79,7 @@ struct target_list
    which its member sites show instead of targets of their own.  */
 struct family
 {
+  size_t object;		/* the object whose record it is */
   struct name *family, *state, *route;
   uint64_t sites, calls, samples, hits, misses;
   double miss_rate;
