@@ -284,55 +284,49 @@ dp_jump_address (rtx_insn *insn)
   return src;
 }
 
-/* The rewritten jumps of the current function whose stubs wait for
-   its CFI (dp_emit_jump_stubs).  */
-static vec<dp_site_info> dp_pending_stubs;
-
-#define DP_JUMP_TEXT "jmp\t.Ldp_entry_"
-
-/* The site number of INSN if it is a jump this pass rewrote, or -1.  */
-
-static int
-dp_rewritten_jump_number (const rtx_insn *insn)
+/* A rewritten jump of the current function whose stub waits for its
+   CFI (dp_emit_jump_stubs): the jump insn, which stays in the insn
+   stream until final, and its site.  */
+struct dp_pending_jump
 {
-  if (!JUMP_P (insn) || GET_CODE (PATTERN (insn)) != ASM_OPERANDS)
-    return -1;
-  const char *text = ASM_OPERANDS_TEMPLATE (PATTERN (insn));
-  if (strncmp (text, DP_JUMP_TEXT, strlen (DP_JUMP_TEXT)))
-    return -1;
-  return atoi (text + strlen (DP_JUMP_TEXT));
-}
+  rtx_insn *insn;
+  dp_site_info site;
+};
+static vec<dp_pending_jump> dp_pending_jumps;
 
-/* Whether the CFA of the frame state that the directives CFI lead to
-   is computed from %rsp (DWARF register 7).  */
-
-static bool
-dp_cfa_on_sp (const vec<dw_cfi_ref> &cfi)
+/* The CFI state a replay has reached: whether its CFA is computed from
+   %rsp (DWARF register 7), and that of each remembered state.  */
+struct dp_cfa_track
 {
-  auto_vec<bool> saved;
   bool on_sp = true;
-  for (dw_cfi_ref c : cfi)
-    switch (dp_cfi_opcode (c))
-      {
-      case DP_DW_CFA_def_cfa:
-      case DP_DW_CFA_def_cfa_sf:
-      case DP_DW_CFA_def_cfa_register:
-	on_sp = dp_cfi_reg (c) == 7;
-	break;
-      case DP_DW_CFA_def_cfa_expression:
-	on_sp = false;
-	break;
-      case DP_DW_CFA_remember_state:
-	saved.safe_push (on_sp);
-	break;
-      case DP_DW_CFA_restore_state:
-	if (!saved.is_empty ())
-	  on_sp = saved.pop ();
-	break;
-      default:
-	break;
-      }
-  return on_sp;
+  auto_vec<bool> saved;
+};
+
+/* Follow directive C in T.  */
+
+static void
+dp_cfa_step (dp_cfa_track &t, dw_cfi_ref c)
+{
+  switch (dp_cfi_opcode (c))
+    {
+    case DP_DW_CFA_def_cfa:
+    case DP_DW_CFA_def_cfa_sf:
+    case DP_DW_CFA_def_cfa_register:
+      t.on_sp = dp_cfi_reg (c) == 7;
+      break;
+    case DP_DW_CFA_def_cfa_expression:
+      t.on_sp = false;
+      break;
+    case DP_DW_CFA_remember_state:
+      t.saved.safe_push (t.on_sp);
+      break;
+    case DP_DW_CFA_restore_state:
+      if (!t.saved.is_empty ())
+	t.on_sp = t.saved.pop ();
+      break;
+    default:
+      break;
+    }
 }
 
 /* Emit the stubs of the current function's rewritten jumps, now that
@@ -347,38 +341,46 @@ dp_cfa_on_sp (const vec<dw_cfi_ref> &cfi)
 static void
 dp_emit_jump_stubs (void)
 {
-  if (dp_pending_stubs.is_empty ())
+  if (dp_pending_jumps.is_empty ())
     return;
   auto_vec<dw_cfi_ref> cfi;
+  dp_cfa_track track;
   for (rtx_insn *insn = get_insns (); insn; insn = NEXT_INSN (insn))
     {
       if (NOTE_P (insn) && NOTE_KIND (insn) == NOTE_INSN_CFI)
-	cfi.safe_push (NOTE_CFI (insn));
+	{
+	  cfi.safe_push (NOTE_CFI (insn));
+	  dp_cfa_step (track, NOTE_CFI (insn));
+	}
       else if (NOTE_P (insn)
 	       && NOTE_KIND (insn) == NOTE_INSN_SWITCH_TEXT_SECTIONS)
-	cfi.truncate (0);	/* The cold part's FDE starts afresh.  */
-      int number = dp_rewritten_jump_number (insn);
-      if (number < 0)
+	{
+	  /* The cold part's FDE starts afresh.  */
+	  cfi.truncate (0);
+	  track.on_sp = true;
+	  track.saved.truncate (0);
+	}
+      if (!JUMP_P (insn))
 	continue;
-      for (unsigned i = 0; i < dp_pending_stubs.length (); i++)
-	if (dp_pending_stubs[i].number == (unsigned) number)
+      for (unsigned i = 0; i < dp_pending_jumps.length (); i++)
+	if (dp_pending_jumps[i].insn == insn)
 	  {
-	    dp_site_info site = dp_pending_stubs[i];
+	    dp_site_info site = dp_pending_jumps[i].site;
 	    site.cfi_state = &cfi;
-	    site.cfa_on_sp = dp_cfa_on_sp (cfi);
+	    site.cfa_on_sp = track.on_sp;
 	    dp_emit_stub (site);
-	    dp_pending_stubs.unordered_remove (i);
+	    dp_pending_jumps.unordered_remove (i);
 	    break;
 	  }
     }
   /* A jump final would not output (none seen so far): its stub still
      assembles, with a call's unwind rules.  */
-  for (dp_site_info &site : dp_pending_stubs)
+  for (dp_pending_jump &p : dp_pending_jumps)
     {
-      site.cfa_on_sp = true;
-      dp_emit_stub (site);
+      p.site.cfa_on_sp = true;
+      dp_emit_stub (p.site);
     }
-  dp_pending_stubs.truncate (0);
+  dp_pending_jumps.truncate (0);
 }
 
 /* Replace jump INSN, whose address is ADDR, with the copy into %r11 and
@@ -416,7 +418,7 @@ dp_rewrite_jump (rtx_insn *insn, rtx addr, rtx_jump_table_data *table,
 	RTVEC_ELT (labels, i) = gen_rtx_LABEL_REF (Pmode, label);
     }
   char text[48];
-  snprintf (text, sizeof text, DP_JUMP_TEXT "%u", number);
+  snprintf (text, sizeof text, "jmp\t.Ldp_entry_%u", number);
   rtx jump = gen_rtx_ASM_OPERANDS (VOIDmode, ggc_strdup (text), "", 0,
 				   rtvec_alloc (0), rtvec_alloc (0), labels,
 				   loc);
@@ -438,7 +440,8 @@ dp_rewrite_jump (rtx_insn *insn, rtx addr, rtx_jump_table_data *table,
   site.location = loc;
   site.function = dp_function_asm_name (current_function_decl);
   dp_emit_site (site);
-  dp_pending_stubs.safe_push (site);
+  dp_pending_jump pending = { insn, site };
+  dp_pending_jumps.safe_push (pending);
   return NULL;
 }
 

@@ -430,6 +430,7 @@ void dp_registry_release (struct dp_object *obj, const int32_t *index)
 void dp_stats_write_object (FILE *, const struct dp_object *obj,
 			    const char *state) DP_HIDDEN;
 void dp_stats_retire_object (const struct dp_object *obj) DP_HIDDEN;
+const char *dp_site_kind_name (const struct dp_site_record *rec) DP_HIDDEN;
 void dp_stats_note_refused (const char *path, unsigned abi) DP_HIDDEN;
 int dp_stats_write (const char *path, int from_env) DP_HIDDEN;
 void dp_stats_lock (void) DP_HIDDEN;

@@ -235,13 +235,6 @@ dp_profile_load (void)
     }
 }
 
-static const char *
-dp_kind_name (unsigned kind)
-{
-  return kind == DP_KIND_JUMP ? "jump"
-	 : kind == DP_KIND_SIBCALL ? "sibcall" : "call";
-}
-
 /* Teach site REC of OBJ what profile entry PS learned; true if it has
    targets to decide on.  */
 static int
@@ -250,7 +243,7 @@ dp_profile_seed (const struct dp_site_record *rec,
 {
   const struct dp_site_loc *loc = DP_SITE_LOC (rec);
   if (rec->line != ps->line || rec->column != ps->col
-      || strcmp (dp_kind_name (rec->kind), ps->kind)
+      || strcmp (dp_site_kind_name (rec), ps->kind)
       || strcmp ((const char *) DP_REL (loc, func_rel), ps->func)
       || (rec->flags & DP_FLAG_SHARED))
     return 0;

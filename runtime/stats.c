@@ -217,6 +217,14 @@ dp_route_name (const struct dp_site_state *st)
 
 static void dp_write_targets (FILE *f, const struct dp_site_state *st);
 
+/* REC's kind as the dump names it (profile.c matches on it too).  */
+const char *
+dp_site_kind_name (const struct dp_site_record *rec)
+{
+  return rec->kind == DP_KIND_JUMP ? "jump"
+	 : rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call";
+}
+
 static void
 dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
 {
@@ -229,8 +237,7 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
   fprintf (f, " line=%u col=%u func=", (unsigned) rec->line,
 	   (unsigned) rec->column);
   dp_put_value (f, (const char *) DP_REL (loc, func_rel));
-  fprintf (f, " kind=%s", rec->kind == DP_KIND_JUMP ? "jump"
-			   : rec->kind == DP_KIND_SIBCALL ? "sibcall" : "call");
+  fprintf (f, " kind=%s", dp_site_kind_name (rec));
   dp_write_counters (f, st);
   fprintf (f, " call=0x%" PRIxPTR " entry=0x%" PRIxPTR " trampoline=0x%"
 	   PRIx64 " route=%s",
