@@ -172,7 +172,7 @@ dp_value_attribute (tree value, int depth, const char *name)
     }
 }
 
-static bool
+bool
 dp_indirect_call_p (gcall *call)
 {
   if (gimple_call_internal_p (call))
@@ -181,6 +181,20 @@ dp_indirect_call_p (gcall *call)
   return fn && !gimple_call_fndecl (call)
 	 && !(TREE_CODE (fn) == ADDR_EXPR
 	      && TREE_CODE (TREE_OPERAND (fn, 0)) == FUNCTION_DECL);
+}
+
+/* Whether the indirect CALL has call attribute NAME (dynpromote_off or
+   dynpromote_shared) from its type or from where its pointer came from,
+   as far as the function's GIMPLE shows now (the profile pass asks
+   before inlining; this file's own pass looks again before expansion).  */
+
+bool
+dp_call_has_attribute_p (gcall *call, const char *name)
+{
+  tree fn = gimple_call_fn (call);
+  tree pointer = (TREE_CODE (fn) == OBJ_TYPE_REF ? OBJ_TYPE_REF_EXPR (fn) : fn);
+  return (dp_type_attribute (gimple_call_fntype (call), name)
+	  || dp_value_attribute (pointer, 0, name));
 }
 
 /* The call attributes, in the order they are looked for.  */

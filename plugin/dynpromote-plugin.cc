@@ -5,8 +5,11 @@
    own, one per call site, which the runtime library (libdynpromote) uses
    to learn the site's hot targets and later to promote them to direct
    jumps.  This file parses the plugin arguments, registers the opt-out
-   attribute, predefines __DYNPROMOTE__ and inserts the two passes:
+   attribute, predefines __DYNPROMOTE__ and inserts the passes:
 
+     dynpromote-profile (GIMPLE, after "ssa", only with profile=): guarded
+                        direct calls of a profile's hot targets; see
+                        dynpromote-profile.cc;
      dynpromote_optout  (GIMPLE, after "optimized"): tags every call the
                         user opted out, so the decision survives
                         expansion to RTL (calls are also tagged before
@@ -55,8 +58,13 @@ static struct plugin_info dp_plugin_info = {
   "                                           computed-goto copies (by\n"
   "                                           default, one per handler\n"
   "                                           where jumps are rewritten)\n"
-  "  -fplugin-arg-dynpromote-dump             write the pass dump, like\n"
-  "                                           -fdump-rtl-dynpromote\n"
+  "  -fplugin-arg-dynpromote-profile=DUMP     guard direct calls of the\n"
+  "                                           hot targets a statistics\n"
+  "                                           dump names (compile-time\n"
+  "                                           promotion)\n"
+  "  -fplugin-arg-dynpromote-dump             write the pass dumps, like\n"
+  "                                           -fdump-rtl-dynpromote and\n"
+  "                                           -fdump-tree-dynpromote-profile\n"
 };
 
 /* Parse a decimal number in [LO, HI]; false if VALUE is anything else.  */
@@ -150,6 +158,15 @@ dp_parse_arguments (const struct plugin_name_args *info)
 		   " (expected a number from 1 to 8)",
 		   value ? value : "", key);
 	}
+      else if (!strcmp (key, "profile"))
+	{
+	  if (!value || !*value)
+	    error ("dynpromote: invalid value %qs for option %qs"
+		   " (expected the path of a statistics dump)",
+		   value ? value : "", key);
+	  else
+	    dp_settings.profile = value;
+	}
       else if (!strcmp (key, "exclude"))
 	{
 	  if (!dp_parse_exclude (value))
@@ -161,7 +178,8 @@ dp_parse_arguments (const struct plugin_name_args *info)
 	error ("dynpromote: unknown option %qs"
 	       " (known: align-calls, disable, dump, exclude, inline-guard,"
 	       " jump-copies, jumps, max-targets, no-align-calls,"
-	       " no-inline-guard, no-jump-copies, no-jumps, verbose)", key);
+	       " no-inline-guard, no-jump-copies, no-jumps, profile, verbose)",
+	       key);
     }
 }
 
@@ -277,6 +295,24 @@ plugin_init (struct plugin_name_args *info,
 		     dp_predefine_macro, NULL);
   register_callback (info->base_name, PLUGIN_PRE_GENERICIZE,
 		     dp_mark_source_calls, NULL);
+
+  /* lto1 loads the plugin too, but its units were promoted when they
+     were compiled; cc1 -E (-save-temps) compiles nothing.  */
+  int *preprocess_only = (int *) dlsym (RTLD_DEFAULT, "flag_preprocess_only");
+  if (dp_settings.profile && strcmp (lang_hooks.name, "GNU GIMPLE")
+      && !(preprocess_only && *preprocess_only))
+    {
+      dp_profile_read (dp_settings.profile);
+      struct register_pass_info profile_pass;
+      profile_pass.pass = dp_make_profile_pass (g);
+      profile_pass.reference_pass_name = "ssa";
+      profile_pass.ref_pass_instance_number = 1;
+      profile_pass.pos_op = PASS_POS_INSERT_AFTER;
+      register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+			 &profile_pass);
+      if (dp_settings.dump)
+	g->get_dumps ()->dump_switch_p ("tree-dynpromote-profile");
+    }
 
   struct register_pass_info optout_pass;
   optout_pass.pass = dp_make_optout_pass (g);

@@ -7,7 +7,9 @@
    dynpromote-jumps.cc   the same pass's indirect jumps (computed gotos,
                          jump tables)
    dynpromote-emit.cc    assembly for entry stubs, site records and the
-                         per-object registration constructor  */
+                         per-object registration constructor
+   dynpromote-profile.cc GIMPLE pass: guarded direct calls of the hot
+                         targets a profile names (compile-time promotion)  */
 
 #ifndef DYNPROMOTE_PLUGIN_H
 #define DYNPROMOTE_PLUGIN_H
@@ -48,6 +50,7 @@ struct dp_settings
   enum dp_jump_mode jumps;  /* which indirect jumps are rewritten.  */
   bool jump_copies;         /* ask GCC for a computed goto per handler.  */
   unsigned max_targets;     /* 0: runtime default; else 1..8.  */
+  const char *profile;      /* profile= dump for compile-time promotion.  */
   vec<const char *> exclude; /* function names left alone.  */
 };
 
@@ -60,6 +63,12 @@ extern opt_pass *dp_make_optout_pass (gcc::context *ctxt);
 extern void dp_mark_source_calls (void *gcc_data, void *user_data);
 extern const char *dp_call_family (tree mem_expr);
 extern void dp_register_shared_attribute (void);
+extern bool dp_indirect_call_p (gcall *call);
+extern bool dp_call_has_attribute_p (gcall *call, const char *name);
+
+/* dynpromote-profile.cc.  */
+extern void dp_profile_read (const char *path);
+extern opt_pass *dp_make_profile_pass (gcc::context *ctxt);
 
 /* dynpromote-plugin.cc.  */
 extern bool dp_function_pointer_like_p (const_tree type);

@@ -55,6 +55,11 @@
 #include "rtl-iter.h"
 #include "explow.h"
 #include "expr.h"
+#include "cgraph.h"
+#include "value-prof.h"
+#include "tree-cfg.h"
+#include "tree-into-ssa.h"
+#include "cfgloop.h"
 
 /* -mharden-sls reached the GCC 11 branch with 11.3 (options.h then
    defines ix86_harden_sls as a macro); before it nothing is hardened,

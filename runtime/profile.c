@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "dp-runtime.h"
+#include "dynpromote/dump-fields.h"
 
 struct dp_profile_target
 {
@@ -55,58 +56,18 @@ struct dp_profile_object
 static struct dp_profile_object *dp_profile;
 static size_t dp_profile_objects;
 
-/* Decode VALUE in place (the dump writes bytes up to space, '\' and DEL
-   as \xHH).  */
-static void
-dp_decode (char *value)
-{
-  char *out = value;
-  for (char *p = value; *p; p++)
-    {
-      unsigned hi, lo;
-      if (p[0] == '\\' && p[1] == 'x' && sscanf (p + 2, "%1x%1x", &hi, &lo)
-	  == 2)
-	{
-	  *out++ = (char) (hi * 16 + lo);
-	  p += 3;
-	}
-      else
-	*out++ = *p;
-    }
-  *out = '\0';
-}
-
 /* The value of KEY in the fields of LINE (a copy, decoded), or NULL.  */
 static char *
 dp_field (const char *line, const char *key)
 {
-  size_t len = strlen (key);
-  for (const char *p = line; (p = strchr (p, ' ')) != NULL;)
-    {
-      p++;
-      if (!strncmp (p, key, len) && p[len] == '=')
-	{
-	  const char *v = p + len + 1;
-	  size_t n = strcspn (v, " \n");
-	  char *copy = strndup (v, n);
-	  if (copy)
-	    dp_decode (copy);
-	  return copy;
-	}
-    }
-  return NULL;
-}
-
-static uint64_t
-dp_field_u64 (const char *line, const char *key, int *ok)
-{
-  char *v = dp_field (line, key);
-  char *end = NULL;
-  uint64_t n = v ? strtoull (v, &end, 10) : 0;
-  if (!v || !*v || *end)
-    *ok = 0;
-  free (v);
-  return n;
+  size_t len;
+  const char *v = dp_dump_field_raw (line, key, &len);
+  if (!v)
+    return NULL;
+  char *copy = malloc (len + 1);
+  if (copy)
+    dp_dump_decode (v, len, copy);
+  return copy;
 }
 
 /* Read the profile at PATH; false (and nothing kept) if it is not a
@@ -164,9 +125,9 @@ dp_profile_parse (FILE *f, unsigned long *lineno)
 	    }
 	  site = &obj->sites[obj->nsites++];
 	  memset (site, 0, sizeof *site);
-	  site->id = dp_field_u64 (line, "id", &ok);
-	  site->line = dp_field_u64 (line, "line", &ok);
-	  site->col = dp_field_u64 (line, "col", &ok);
+	  site->id = dp_dump_field_u64 (line, "id", &ok);
+	  site->line = dp_dump_field_u64 (line, "line", &ok);
+	  site->col = dp_dump_field_u64 (line, "col", &ok);
 	  site->kind = dp_field (line, "kind");
 	  site->func = dp_field (line, "func");
 	  if (!ok || !site->kind || !site->func)
@@ -175,7 +136,7 @@ dp_profile_parse (FILE *f, unsigned long *lineno)
       else if (!strncmp (line, "  other ", 8))
 	{
 	  if (site)
-	    site->other += dp_field_u64 (line, "samples", &ok);
+	    site->other += dp_dump_field_u64 (line, "samples", &ok);
 	  if (!ok)
 	    return 0;
 	}
@@ -187,13 +148,13 @@ dp_profile_parse (FILE *f, unsigned long *lineno)
 	    {
 	      /* More targets than slots: the rest count as "other", so a
 		 megamorphic site stays megamorphic.  */
-	      site->other += dp_field_u64 (line, "samples", &ok);
+	      site->other += dp_dump_field_u64 (line, "samples", &ok);
 	      if (!ok)
 		return 0;
 	      continue;
 	    }
 	  struct dp_profile_target *t = &site->targets[site->ntargets];
-	  t->samples = dp_field_u64 (line, "samples", &ok);
+	  t->samples = dp_dump_field_u64 (line, "samples", &ok);
 	  t->sym = dp_field (line, "sym");
 	  if (!ok || !t->sym)
 	    return 0;

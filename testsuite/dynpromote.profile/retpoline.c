@@ -1,0 +1,23 @@
+/* Purpose: in a function built with retpolines every hit skips the
+   thunk, so targets down to 5% are guarded: both hot and cold, hottest
+   first; only what neither is would reach the site (nothing here).
+   Twin: basic.c (plain: hot alone).  */
+/* { dg-do run } */
+/* Every site is promoted (none left to the predictor), so its calls=
+   counts every call that reaches it.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
+/* { dg-options "-O2 -fcf-protection=none -mindirect-branch=thunk -mfunction-return=keep -fplugin-arg-dynpromote-profile=@SRCDIR@/cprof.stats" } */
+
+#include "cprof.h"
+
+int
+main (void)
+{
+  drive (1000);
+  puts ("ok");
+  return 0;
+}
+
+/* { dg-output "ok" } */
+/* { dg-final { scan-tree-dump {in call_site \(its site, 1000 samples\): promoted hot \(90\.0%\) cold \(10\.0%\)\n} } } */
+/* { dg-final { scan-stats {^site [^\n]* func=call_site kind=call [^\n]* calls=0 } } } */

@@ -1,0 +1,24 @@
+/* Purpose: a promoted call reaches its target directly: with cprof.stats
+   compiled in, only call_site's cold calls (one in ten) reach its
+   rewritten indirect call, and none of call_two's (each of its two
+   calls was given its own target: exact counts in the dump).  Every
+   result is checked.  Twin: run-none.c (all calls reach the sites).  */
+/* { dg-do run } */
+/* Every site is promoted (none left to the predictor), so its calls=
+   counts every call that reaches it.  */
+/* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
+/* { dg-options "-O2 -fcf-protection=none -fplugin-arg-dynpromote-profile=@SRCDIR@/cprof.stats" } */
+
+#include "cprof.h"
+
+int
+main (void)
+{
+  drive (1000);
+  puts ("ok");
+  return 0;
+}
+
+/* { dg-output "ok" } */
+/* { dg-final { scan-stats {^site [^\n]* func=call_site kind=call [^\n]* calls=100 } } } */
+/* { dg-final { scan-stats-times {^site [^\n]* func=call_two kind=call [^\n]* calls=0 } 2 } } */
