@@ -7,10 +7,13 @@
    dynpromote_stubs   the entry stub .Ldp_entry_N, also the local function
 		      symbol dynpromote.stub.FUNCTION.N (layout:
 		      dynpromote/abi.h):
+			  a guarded call only: .Ldp_guard_N, the rest of
+			     the inline guard (jne entry; the hit counter;
+			     a nop), which the call reaches;
 			  a guarded site only: .Ldp_hit_N, the hit patch
 			     point (jmp entry, until the runtime points it
-			     at the guard's target), which the guard's hit
-			     call reaches;
+			     at the guard's target), which a guard hit
+			     reaches;
 			  8 bytes of NOPs, 8-byte aligned: the patch point
 			     the promotion engine replaces with one aligned
 			     store (a jmp to the site's trampoline);
@@ -516,7 +519,9 @@ dp_emit_stub (const dp_site_info &site)
      crosses a cache line); others only 8-byte aligned, so they waste
      no padding.  */
   dp_push_stubs_section (f, NULL);
-  unsigned size = (site.guarded ? 8 : 0) + DP_ENTRY_JUMP_OFFSET
+  bool guarded_call = site.guarded && !site.sibcall;
+  unsigned size = (guarded_call ? DP_GUARD_PREFIX_SIZE : 0)
+		  + (site.guarded ? 8 : 0) + DP_ENTRY_JUMP_OFFSET
 		  + dp_indirect_jump_size (site);
   size = (size + 7) & ~7u;
   /* A local symbol of its own, so that objdump, gdb and perf name the
@@ -539,6 +544,21 @@ dp_emit_stub (const dp_site_info &site)
 	for (dw_cfi_ref c : *site.cfi_state)
 	  output_cfi_directive (f, c);
     }
+  /* A guarded call's guard goes on here, with the flags of the compare
+     before its call: a miss to the entry, a hit counted and on to the
+     hit patch point.  16 bytes, so the hit point stays 8-byte aligned;
+     the runtime finds the guard there (dynpromote/abi.h).  */
+  if (guarded_call)
+    fprintf (f, ".Ldp_guard_%u:\n"
+	     "\t.byte 0x75, 0x16\n"
+	     "\taddq\t$1, %s+%d(%%rip)\n"
+	     "\t.byte 0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00\n"
+	     "\t.if . - .Ldp_guard_%u - %d\n"
+	     "\t.error \"dynpromote: guard prefix of site %u is not %d"
+	     " bytes\"\n"
+	     "\t.endif\n",
+	     n, dp_state_symbol (site), DP_STATE_HITS_OFFSET, n,
+	     DP_GUARD_PREFIX_SIZE, n, DP_GUARD_PREFIX_SIZE);
   /* A guarded site's hit patch point: jmp +3, to the entry, until the
      runtime points it at the guard's target.  */
   if (site.guarded)

@@ -13,10 +13,10 @@
    and a per-site entry stub, record and learning state (see
    dynpromote-emit.cc).  In a function built with retpolines (by
    default; the inline-guard options force it either way) the call is
-   guarded: compared with the site's hottest target first, a hit calling
-   the stub's hit patch point (dp_add_inline_guard).  %r11 is the one
-   general register that is neither
-   an argument register nor preserved across calls, so nothing the callee
+   guarded: compared with the site's hottest target first, the stub
+   taking hits to its hit patch point (dp_add_inline_guard).  %r11 is
+   the one general register that is neither an argument register nor
+   preserved across calls, so nothing the callee
    expects (%rdi..%r9, %xmm0-7, %al, the %r10 static chain, the stack) is
    touched; a sibcall stays a jump, so tail recursion does not grow the
    stack.
@@ -271,7 +271,8 @@ dp_emit_recognised_before (rtx pattern, rtx_insn *before)
    It pays where an indirect call is dear: with retpolines a hit skips
    the thunk.  Without them (plain and CET builds, what distributions
    ship) the branch predictor already makes a hot indirect call cost
-   what a direct one does, and the guard's 29 bytes a site, executed or
+   what a direct one does, and the guard's bytes (29 a site in its first
+   form; 7 at the call site and 16 in the stub now), executed or
    not, only grow the hot code (libxml2: .text +11% with guards, +2%
    without), so by default those builds get none.  */
 
@@ -292,46 +293,32 @@ dp_inline_guard_wanted (void)
 }
 
 /* Add the inline guard (dynpromote/abi.h) to the rewritten call INSN of
-   site NUMBER, whose label insn is LABEL_INSN and bundle end UNLOCK_INSN
-   (or NULL), learning state STATE:
+   site NUMBER, whose label insn is LABEL_INSN, learning state STATE:
 
        cmpq  STATE.guard(%rip), %r11
-       jne   .Lmiss                     (a sibcall: jne .Ldp_miss_N)
-       addq  $1, STATE.direct_hits(%rip)
-       call  .Ldp_hit_N                 the stub's hit patch point, which
-     .Lret:                             the runtime points at the guard's
-					target
-       ...
-     .Lmiss:                            after the next barrier
-       call  .Ldp_miss_N                a copy of INSN: same notes (EH
-       jmp   .Lret                      region, args size), so unwind
-					and exception tables cover it
+       call  .Ldp_guard_N               the stub's guard (see below)
 
-   The compare, branches and labels are real insns and the miss block
-   sits out of line after a barrier: the hot path is compare, untaken
-   branch, counter, direct call; and dwarf2cfi, which runs after this
-   pass, follows the jumps and gives the miss block the call site's CFI.
+   and a sibcall
+
+       cmpq  STATE.guard(%rip), %r11
+       jne   .Ldp_miss_N                the entry, under a second name
+       addq  $1, STATE.direct_hits(%rip)
+       jmp   .Ldp_hit_N                 the stub's hit patch point
+
+   A call's guard continues in its stub (dp_emit_stub), the compare's
+   flags carried through the call: jne to the entry on a miss, else the
+   hit counter and the hit patch point, which the runtime points at the
+   guard's target.  One call instruction for hits and misses: the callee
+   sees one return address, as in the plain build (a program may compare
+   __builtin_return_address values; gcc.c-torture's 20010122-1.c does).
    Flags are free here: a call clobbers them.  Returns false (and
    changes nothing) if some insn is not recognised, e.g. under
    -mcmodel=large.  */
 
 static bool
-dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
-		     rtx_insn *unlock_insn, unsigned number,
+dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn, unsigned number,
 		     const char *state, location_t loc)
 {
-  bool sibcall = SIBLING_CALL_P (insn);
-  bool noreturn = find_reg_note (insn, REG_NORETURN, NULL) != NULL;
-  rtx_insn *barrier = NULL;
-  if (!sibcall)
-    {
-      for (rtx_insn *p = NEXT_INSN (insn); p && !barrier; p = NEXT_INSN (p))
-	if (BARRIER_P (p))
-	  barrier = p;
-      if (!barrier)
-	return false;
-    }
-
   rtx r11 = gen_rtx_REG (DImode, R11_REG);
   rtx flags = gen_rtx_REG (CCmode, FLAGS_REG);
   rtx_insn *cmp
@@ -343,7 +330,20 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
 				 label_insn);
   if (!cmp)
     return false;
+  if (!SIBLING_CALL_P (insn))
+    {
+      dp_set_call_target (PATTERN (insn), ".Ldp_guard_", number);
+      return true;
+    }
 
+  /* A conditional tail jump to the entry: no return to plan for.
+     Locked into one 8-byte bundle (0f 85 rel32), like every branch the
+     pass emits.  */
+  char text[128];
+  snprintf (text, sizeof text,
+	    DP_BUNDLE_LOCK6 "\n\tjne\t.Ldp_miss_%u\n\t" DP_BUNDLE_UNLOCK,
+	    number);
+  rtx_insn *branch = emit_insn_before (dp_asm_text (text, loc), label_insn);
   rtx hits = dp_state_mem (state, DP_STATE_HITS_OFFSET);
   rtx add_pattern
     = gen_rtx_PARALLEL (VOIDmode,
@@ -355,78 +355,13 @@ dp_add_inline_guard (rtx_insn *insn, rtx_insn *label_insn,
 				   gen_rtx_CLOBBER (VOIDmode,
 						    gen_rtx_REG (CCmode,
 								 FLAGS_REG))));
-
-  rtx_code_label *miss = NULL;
-  rtx_insn *branch;
-  if (sibcall)
-    {
-      /* A conditional tail jump to the entry: no return to plan for.
-	 Locked into one 8-byte bundle (0f 85 rel32), like every branch
-	 the pass emits.  */
-      char text[128];
-      snprintf (text, sizeof text,
-		DP_BUNDLE_LOCK6 "\n\tjne\t.Ldp_miss_%u\n\t" DP_BUNDLE_UNLOCK,
-		number);
-      branch = emit_insn_before (dp_asm_text (text, loc), label_insn);
-    }
-  else
-    {
-      miss = gen_label_rtx ();
-      rtx cond = gen_rtx_NE (VOIDmode, copy_rtx (flags), const0_rtx);
-      rtx jump = gen_rtx_SET (pc_rtx,
-			      gen_rtx_IF_THEN_ELSE (VOIDmode, cond,
-						    gen_rtx_LABEL_REF (Pmode,
-								       miss),
-						    pc_rtx));
-      rtx_jump_insn *jne = emit_jump_insn_before (jump, label_insn);
-      JUMP_LABEL (jne) = miss;
-      branch = jne;
-      if (recog_memoized (branch) < 0)
-	{
-	  delete_insn (branch);
-	  delete_insn (cmp);
-	  return false;
-	}
-      LABEL_NUSES (miss)++;
-    }
-  rtx_insn *add = dp_emit_recognised_before (add_pattern, label_insn);
-  if (!add)
+  if (!dp_emit_recognised_before (add_pattern, label_insn))
     {
       delete_insn (branch);
       delete_insn (cmp);
       return false;
     }
-  if (sibcall)
-    return true;
-
-  /* The miss block, out of line.  Its call is locked into one 8-byte
-     bundle like the hot call, the label inside the lock (padding goes
-     before the lock), so it never crosses a cache line either.  */
-  rtx_insn *after = barrier;
-  if (unlock_insn)
-    after = emit_insn_after (dp_asm_text (DP_BUNDLE_LOCK5, loc), barrier);
-  after = emit_label_after (miss, after);
-  rtx_insn *miss_call = emit_copy_of_insn_after (insn, after);
-  dp_set_call_target (PATTERN (miss_call), ".Ldp_miss_", number);
-  rtx_insn *miss_end = miss_call;
-  if (unlock_insn)
-    miss_end = emit_insn_after (dp_asm_text (DP_BUNDLE_UNLOCK, loc),
-				miss_call);
-  if (noreturn)
-    emit_barrier_after (miss_end);
-  else
-    {
-      rtx_code_label *ret = gen_label_rtx ();
-      emit_label_after (ret, unlock_insn ? unlock_insn : insn);
-      rtx_jump_insn *back
-	= emit_jump_insn_after (gen_rtx_SET (pc_rtx,
-					     gen_rtx_LABEL_REF (Pmode, ret)),
-				miss_end);
-      JUMP_LABEL (back) = ret;
-      LABEL_NUSES (ret)++;
-      recog_memoized (back);
-      emit_barrier_after (back);
-    }
+  dp_set_call_target (PATTERN (insn), ".Ldp_hit_", number);
   return true;
 }
 
@@ -488,13 +423,8 @@ dp_rewrite_call (rtx_insn *insn, rtx mem, rtx addr, location_t loc,
   site.family = dp_call_family (MEM_EXPR (mem));
   site.guarded = false;
   if (dp_inline_guard_wanted ())
-    site.guarded = dp_add_inline_guard (insn, label_insn, unlock_insn,
-					number, dp_state_symbol (site), loc);
-  /* A guard hit calls the stub's hit patch point, which the runtime
-     points at the guard's target (the miss call, a copy made above,
-     keeps the entry).  */
-  if (site.guarded)
-    dp_set_call_target (PATTERN (insn), ".Ldp_hit_", number);
+    site.guarded = dp_add_inline_guard (insn, label_insn, number,
+					dp_state_symbol (site), loc);
   dp_emit_site (site);
   return NULL;
 }

@@ -4,7 +4,8 @@
 
    A guarded call's hit patch point may jump straight to function F only
    while the guard holds F and a grace period has shown that no thread
-   is still between the compare and the call having read an older guard.
+   is still between the compare and the hit point's jump having read an
+   older guard.
    So a promotion writes the guard (the hit point still jumps to the
    entry, right for any target) and marks the site pending; the guard
    round later runs one grace period over the windows of every pending
@@ -12,8 +13,8 @@
    their guards.  A relearn points the hit point back at the entry first
    (route.c) and only then clears the guard.
 
-   Owns: locating a guarded site's hit patch point and its compare-to-
-   call window in the program's code (read, never written), the guard
+   Owns: locating a guarded site's hit patch point and its windows
+   (compare to call, guard's rest to hit point) in the program's code (read, never written), the guard
    and its hit counter in the site's state, the direct flag, and the
    round's windows.
 
@@ -65,16 +66,37 @@ dp_guard_hit_point (const struct dp_site_record *rec)
   return hit;
 }
 
-/* The window of guarded site REC: from its compare to the end of its
-   call, found by looking back from the call for the compare that reads
-   REC's guard (padding and the counter's form vary).  */
+/* The windows of guarded site REC, where a thread may still act on a
+   guard it compared with: from its compare, found by looking back from
+   the call for the compare that reads REC's guard (padding and the
+   counter's form vary), to the end of its call (the return address is
+   the open end: a thread inside the callee holds nothing); and in its
+   stub, from where the call goes (the guard's rest, DP_ENTRY_GUARD_OFFSET,
+   for calls built since the guard moved there; else the hit patch point)
+   to the end of the hit point's jump.  Fills RANGES[2]; 0, or -1 when
+   the code is not what the plugin emits.  */
 static int
 dp_guard_window (const struct dp_object *obj,
-		 const struct dp_site_record *rec, struct dp_range *range)
+		 const struct dp_site_record *rec, struct dp_range ranges[2])
 {
-  if (!(rec->flags & DP_FLAG_GUARDED) || !(rec->flags & DP_FLAG_CALL_KNOWN))
+  uintptr_t hit = dp_guard_hit_point (rec);
+  if (!hit || !(rec->flags & DP_FLAG_CALL_KNOWN))
     return -1;
   uintptr_t call = (uintptr_t) DP_REL (rec, call_rel);
+  const uint8_t *c = (const uint8_t *) call;
+  if (c[0] != 0xe8 && c[0] != 0xe9)
+    return -1;
+  uintptr_t to = dp_rel32_target (call + 1, call + 5);
+  uintptr_t guard_rest = hit + DP_ENTRY_GUARD_OFFSET - DP_ENTRY_HIT_OFFSET;
+  const uint8_t *g = (const uint8_t *) guard_rest;
+  if (to == guard_rest)
+    {
+      if (g[0] != 0x75 || g[1] != 0x16 || g[2] != 0x48 || g[3] != 0x83
+	  || g[4] != 0x05)
+	return -1;
+    }
+  else if (to != hit)
+    return -1;
   uintptr_t guard = (uintptr_t) &dp_state_of (rec)->guard;
   for (uintptr_t at = call - 7; at + 40 >= call && at >= obj->code_lo; at--)
     {
@@ -83,8 +105,10 @@ dp_guard_window (const struct dp_object *obj,
 	continue;
       if (dp_rel32_target (at + 3, at + 7) == guard)
 	{
-	  range->lo = at;
-	  range->hi = call + 5;
+	  ranges[0].lo = at;
+	  ranges[0].hi = call + 5;
+	  ranges[1].lo = to;
+	  ranges[1].hi = hit + 8;
 	  return 0;
 	}
     }
@@ -100,9 +124,9 @@ dp_guard_possible (struct dp_object *obj, const struct dp_site_record *rec,
   int members = 0;
   DP_FOR_EACH_MEMBER (m, obj, rec)
     {
-      struct dp_range range;
+      struct dp_range ranges[2];
       uintptr_t hit = dp_guard_hit_point (m);
-      if (dp_guard_window (obj, m, &range) != 0 || !hit
+      if (dp_guard_window (obj, m, ranges) != 0 || !hit
 	  || !dp_codegen_reachable (hit + 5, target))
 	return 0;
       members++;
@@ -169,10 +193,10 @@ dp_guard_collect (struct dp_object *obj, void *data)
 	  || (st->direct != DP_DIRECT_PENDING
 	      && st->direct != DP_DIRECT_ARMED))
 	continue;
-      struct dp_range range;
-      if (dp_guard_window (obj, rec, &range) != 0)
+      struct dp_range ranges[2];
+      if (dp_guard_window (obj, rec, ranges) != 0)
 	continue;
-      if (round->n == round->cap)
+      if (round->n + 2 > round->cap)
 	{
 	  int cap = round->cap ? 2 * round->cap : 64;
 	  struct dp_range *r = dp_realloc (round->ranges,
@@ -186,7 +210,8 @@ dp_guard_collect (struct dp_object *obj, void *data)
 	  round->ranges = r;
 	  round->cap = cap;
 	}
-      round->ranges[round->n++] = range;
+      round->ranges[round->n++] = ranges[0];
+      round->ranges[round->n++] = ranges[1];
       st->direct = DP_DIRECT_ARMED;
     }
 }

@@ -92,11 +92,15 @@
    aligned entry; 16-byte aligned start when the stub is a multiple of
    16 bytes):
 
+    -24   guarded calls only (DP_FLAG_GUARDED, kind call), where the
+	  call goes, the flags of its compare with the guard unchanged:
+	  jne +22 (75 16, to +0: a miss); addq $1, state.direct_hits(%rip)
+	  (48 83 05 disp32 01); a 6-byte nop; on to -8 (a hit)
      -8   guarded sites only (DP_FLAG_GUARDED): the hit patch point, 8
 	  bytes, 8-byte aligned: jmp +3 (e9 03 00 00 00 0f 1f 00, to +0),
 	  or jmp F + 3-byte nop while the guard holds F and a grace period
-	  has shown no thread between the guard's compare and its call
-	  with an older guard; the guard's hit call reaches it;
+	  has shown no thread between the guard's compare and this jump
+	  with an older guard; a guard hit reaches it;
      +0   8 bytes, 8-byte aligned: nopl 0(%rax,%rax,1); nopl (%rax)
 	  the patch point, replaced by one aligned 8-byte store with
 	  jmp rel32 + 3-byte nop to send the site elsewhere, or with a
@@ -125,6 +129,8 @@
 #define DP_STUBS_PAGE 4096
 #define DP_ENTRY_PATCH_SIZE 8
 #define DP_ENTRY_HIT_OFFSET (-8)
+#define DP_GUARD_PREFIX_SIZE 16
+#define DP_ENTRY_GUARD_OFFSET (DP_ENTRY_HIT_OFFSET - DP_GUARD_PREFIX_SIZE)
 #define DP_ENTRY_SLOW_OFFSET 8
 #define DP_ENTRY_JUMP_OFFSET 13
 /* Index granularity: stubs start on 8-byte boundaries.  */
@@ -160,23 +166,30 @@ enum dp_site_flags
 
        movq  TARGET, %r11
        cmpq  state.guard(%rip), %r11      4c 3b 1d rel32
-       jne   .Lmiss
-       addq  $1, state.direct_hits(%rip)  (or incq)
-       call  .Ldp_hit_N                   call_rel: the stub's hit
-				          patch point (entry - 8)
-     .Lret:
-       ...
-     .Lmiss:                              (out of line)
-       call  .Ldp_miss_N                  the entry, under a second name
-       jmp   .Lret
+       call  .Ldp_guard_N                 call_rel: the stub's guard
+					  (entry - 24, above), which
+					  takes the compare's flags:
+					  jne entry, else the counter and
+					  the hit patch point (entry - 8)
 
-   (a sibcall: jne .Ldp_miss_N, then jmp .Ldp_hit_N).  The runtime may
-   point the hit patch point at a function F only while the guard holds
-   F and a grace period has shown that no thread is between the compare
-   and the call having read an older guard.  Both words are written only
-   by the runtime (the hit counter by the call path, without a lock: a
-   count, not an invariant).  The call instructions themselves are never
-   written.  */
+   one call instruction, so the callee sees one return address whether
+   the guard hit or missed, as in the plain build.  Objects built before
+   (same ABI) call the hit patch point itself after their own jne and
+   counter, with an out-of-line call of the entry for misses; the
+   runtime tells them apart by where the call goes.  A guarded sibcall
+   is
+
+       cmpq  state.guard(%rip), %r11
+       jne   .Ldp_miss_N                  the entry, under a second name
+       addq  $1, state.direct_hits(%rip)  (or incq)
+       jmp   .Ldp_hit_N                   call_rel: the hit patch point
+
+   The runtime may point the hit patch point at a function F only while
+   the guard holds F and a grace period has shown that no thread is
+   between the compare and the hit point's jump having read an older
+   guard.  Both words are written only by the runtime (the hit counter
+   by the call path, without a lock: a count, not an invariant).  The
+   call instructions themselves are never written.  */
 #define DP_STATE_GUARD_OFFSET 8
 #define DP_STATE_HITS_OFFSET 16
 

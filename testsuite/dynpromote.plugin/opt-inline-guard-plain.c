@@ -3,7 +3,7 @@
    costs what a direct one does there, and the guard would only grow the
    hot code.  Only a function that asks for retpolines itself
    (indirect_branch ("thunk")) gets the guard on its call: one compare,
-   one hit call, one miss block (twins: opt-inline-guard-default.c, the
+   one call of the guard's rest in the stub (twins: opt-inline-guard-default.c, the
    guard in a retpoline build; opt-inline-guard.c, asked for by option).  */
 /* { dg-do compile } */
 /* { dg-options "-O2 -fcf-protection=none" } */
@@ -30,5 +30,5 @@ hardened (fn f, int x)
 
 /* { dg-final { scan-assembler-times {\tcmpq\t8\+\.Ldp_state_\d+\(%rip\), %r11\n} 1 } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_miss_\d+:$} 1 } } */
-/* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_hit_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\t(call\t\.Ldp_guard|jmp\t\.Ldp_hit)_\d+$} 1 } } */
 /* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_entry_\d+$} 3 } } */

@@ -1,8 +1,9 @@
 /* Purpose: with the inline guard (the default), a promoted site's
    guard hits end up jumping straight to its hottest target (route=direct
-   in the dump): the call instruction is the call to the stub's hit
-   patch point the plugin emitted (never written), and the hit patch
-   point (entry - 8) jumps to the target (both checked in the code).  Its
+   in the dump): the call instruction is the call to the rest of the
+   guard in the stub the plugin emitted (never written), which goes on
+   to the hit patch point (entry - 8), and that jumps to the target (all
+   checked in the code).  Its
    hits are counted exactly although never sampled; when the target
    moves, the hit point is pointed back, the site learns again and the
    hit point then jumps to the new target.  A second target reaches the
@@ -47,15 +48,18 @@ pause_ms (long ms)
   nanosleep (&ts, NULL);
 }
 
-/* Where the call instruction at ADDR (e8 rel32) leads.  */
-static uintptr_t
-call_destination (uintptr_t addr)
+/* PHASE's site (its dump line SITE) goes straight to F.  A function of
+   its own: at -O0 a local of drive's holding the hit point's address
+   would stay on the stack through the next drive, and the runtime,
+   which scans stacks conservatively for addresses in a guard's window
+   (the hit point is in it), would wait for it to go.  */
+NOIPA static void
+check_direct (const char *site, fn f)
 {
-  const unsigned char *p = (const unsigned char *) addr;
-  CHECK (p[0] == 0xe8);
-  int32_t rel;
-  memcpy (&rel, p + 1, sizeof rel);
-  return addr + 5 + (intptr_t) rel;
+  uintptr_t hit = dp_stats_addr (site, "entry") - 8;
+  CHECK (dp_guard_hit_destination (dp_stats_addr (site, "call"), 0) == hit);
+  CHECK (dp_jump_destination (hit) == (uintptr_t) f);
+  CHECK (dp_stats_num (site, "calls") == phase_calls);
 }
 
 /* Call PHASE with F (MUL * x + ADD expected, then + 1), checked, and
@@ -80,12 +84,7 @@ drive (fn f, long mul, long add, long promotions)
 		 && strstr (site, " route=direct")
 		 && dp_stats_num (site, "promotions") == promotions;
       if (done)
-	{
-	  uintptr_t hit = dp_stats_addr (site, "entry") - 8;
-	  CHECK (call_destination (dp_stats_addr (site, "call")) == hit);
-	  CHECK (dp_jump_destination (hit) == (uintptr_t) f);
-	  CHECK (dp_stats_num (site, "calls") == phase_calls);
-	}
+	check_direct (site, f);
       free (stats);
       if (done)
 	return;

@@ -1,13 +1,15 @@
 /* Purpose: a guard miss goes through the stub's entry, whose patch
    point the runtime redirects: the program's own code is never written
    (docs/patching.md).  Once a guarded site is promoted, the branch its
-   guard takes on a miss (the out-of-line miss call, or a sibcall's jne)
+   guard takes on a miss (the jne in the stub that a call goes to, or a
+   sibcall's jne)
    still leads to the site's entry as the plugin emitted it, the entry's
    patch point jumps to the site's trampoline, and the trampoline's chain
    holds the other hot targets but not the guard's; a megamorphic site's
    entry holds a copy of the stub's indirect jump (route-miss-retpoline.c:
    under retpolines it jumps to the stub's protected jump, entry+13) and
-   its miss call is still the call to the entry, and its calls still reach their targets.
+   its miss branch still leads to the entry, and its calls still reach
+   their targets.
    After a phase change the site learns again and the entry follows the
    new trampoline.  Every call checks that it reached the function it
    asked for.  */
@@ -49,16 +51,6 @@ pause_ms (long ms)
 
 #define stats_addr dp_stats_addr
 
-/* Where the guard-miss branch of the site whose call is at CALL leads.  */
-static uintptr_t
-miss_destination (uintptr_t call, int sibcall)
-{
-  const unsigned char *p = dp_guard_miss_branch (call, sibcall);
-  if (sibcall)
-    return dp_rel32_destination (p + 2);
-  CHECK (p[0] == 0xe8);
-  return dp_rel32_destination (p + 1);
-}
 
 /* The targets a trampoline at T compares with (codegen.c: 12 bytes of
    sampling, then 4c 3b 1d rel32 0f 84 rel32 per target); returns how
@@ -102,7 +94,7 @@ drive (const char *func, long (*call_site) (fn, long), int plus, fn hot,
 	  int sibcall = strstr (site, " kind=sibcall ") != NULL;
 	  uintptr_t t = stats_addr (site, "trampoline");
 	  uintptr_t entry = stats_addr (site, "entry");
-	  CHECK (miss_destination (stats_addr (site, "call"), sibcall)
+	  CHECK (dp_guard_miss_destination (stats_addr (site, "call"), sibcall)
 		 == entry);
 	  CHECK (dp_jump_destination (entry) == t);
 	  uintptr_t chain[8];
@@ -149,7 +141,7 @@ main (void)
   char *stats = dp_stats_now ();
   const char *site = dp_stats_site (stats, "spread", 0);
   CHECK (site && strstr (site, " state=megamorphic "));
-  CHECK (miss_destination (stats_addr (site, "call"), 0)
+  CHECK (dp_guard_miss_destination (stats_addr (site, "call"), 0)
 	 == stats_addr (site, "entry"));
   CHECK (dp_entry_is_plain (stats_addr (site, "entry")));
 #ifdef EXPECT_RETPOLINE

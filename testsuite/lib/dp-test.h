@@ -18,10 +18,9 @@
    dp_rel32_destination (rel)
                        where the rel32 at rel (ending its instruction)
                        leads.
-   dp_guard_miss_branch (call, sibcall)
-                       the guard-miss branch of the guarded site whose
-                       call is at address call: the miss block's call, or
-                       a sibcall's jne.
+   dp_guard_miss_destination (call, sibcall), dp_guard_hit_destination
+                       where a guard miss (hit) of the guarded site whose
+                       call is at address call goes.
    dp_pick_share (i, w, n)
                        which of n targets with shares w[] (percent,
                        adding up to 100) call i makes: every 100 calls
@@ -167,29 +166,51 @@ dp_rel32_destination (const unsigned char *rel)
   return (uintptr_t) (rel + 4) + (intptr_t) d;
 }
 
-/* Back from the call to the guard's compare (4c 3b 1d), then the jne
-   after it (0f 85 rel32, or 75 rel8) to the miss block's call, or, for
-   a sibcall, the jne itself (after any bundle padding).  */
-static inline const unsigned char *
-dp_guard_miss_branch (uintptr_t call, int sibcall)
+/* Where a guard miss of the guarded site whose call (or sibcall's jmp)
+   is at CALL goes.  A call goes to the rest of its guard in the stub
+   (dynpromote/abi.h), whose jne (75 16) is the miss; a sibcall's miss
+   is its jne (0f 85 rel32) after the compare (4c 3b 1d), after any
+   bundle padding.  */
+static inline uintptr_t
+dp_guard_miss_destination (uintptr_t call, int sibcall)
 {
-  const unsigned char *p = (const unsigned char *) call - 7;
+  const unsigned char *p;
+  if (!sibcall)
+    {
+      CHECK (((const unsigned char *) call)[0] == 0xe8);
+      p = (const unsigned char *)
+        dp_rel32_destination ((const unsigned char *) call + 1);
+      CHECK (p[0] == 0x75 && p[1] == 0x16);
+      return (uintptr_t) p + 2 + 0x16;
+    }
+  p = (const unsigned char *) call - 7;
   while (!(p[0] == 0x4c && p[1] == 0x3b && p[2] == 0x1d))
     {
       CHECK ((uintptr_t) p + 40 > call);
       p--;
     }
   p += 7;
+  while (!(p[0] == 0x0f && p[1] == 0x85))
+    p++;
+  return dp_rel32_destination (p + 2);
+}
+
+/* Where a guard hit of the guarded site whose call (or sibcall's jmp) is
+   at CALL goes: the stub's hit patch point, 16 bytes after the rest of
+   a call's guard (after its jne, counter and nop), or straight there
+   for a sibcall.  */
+static inline uintptr_t
+dp_guard_hit_destination (uintptr_t call, int sibcall)
+{
+  const unsigned char *c = (const unsigned char *) call;
+  CHECK (c[0] == (sibcall ? 0xe9 : 0xe8));
+  uintptr_t to = dp_rel32_destination (c + 1);
   if (sibcall)
-    {
-      while (!(p[0] == 0x0f && p[1] == 0x85))
-        p++;
-      return p;
-    }
-  if (p[0] == 0x0f && p[1] == 0x85)
-    return (const unsigned char *) dp_rel32_destination (p + 2);
-  CHECK (p[0] == 0x75);
-  return p + 2 + (signed char) p[1];
+    return to;
+  const unsigned char *g = (const unsigned char *) to;
+  CHECK (g[0] == 0x75 && g[1] == 0x16 && g[2] == 0x48 && g[3] == 0x83
+         && g[4] == 0x05 && g[9] == 0x01);
+  return to + 16;
 }
 
 /* Where the jmp rel32 (e9) at ADDR, a stub's patch point, leads.  */
