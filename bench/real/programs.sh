@@ -18,7 +18,7 @@
 # The driver provides $here (bench/real), $jobs, $data (generated inputs),
 # $cflags, $ldflags and compile_each (compile sources in parallel).
 # The P_ variables are read through eval there:
-# shellcheck disable=SC2034,SC2154
+# shellcheck shell=bash disable=SC2034,SC2154
 
 # Lua 5.4: the interpreter, built the way upstream's "make linux" does
 # (all -O2; upstream's -Os for the parser is left out so that every file
@@ -78,6 +78,7 @@ jq_prepare() {
 jq_build() { autotools_build "$2" "$3"; }
 jq_run() {
   local f
+  # shellcheck disable=SC2016 # jq's variables, not the shell's
   case $1 in
     select) f='[.[] | select(.active and .age > 30) | {name, total: ([.orders[] | .qty * .price] | add // 0)}] | sort_by(.total) | .[-5:]' ;;
     group) f='group_by(.country) | map({country: .[0].country, n: length, avg: (map(.score) | add / length)})' ;;
