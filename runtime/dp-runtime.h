@@ -343,6 +343,9 @@ int dp_in_main_program (const void *addr) DP_HIDDEN;
 void dp_object_code_range (struct dp_object *obj) DP_HIDDEN;
 const char *dp_object_build_id (const struct dp_object *obj, char *hex,
 				size_t size) DP_HIDDEN;
+int dp_object_offset (const void *in_object, uintptr_t addr,
+		      uintptr_t *off) DP_HIDDEN;
+int dp_object_bias (const void *in_object, uintptr_t *bias) DP_HIDDEN;
 uintptr_t dp_symbol_address (const void *in_object, const char *name)
   DP_HIDDEN;
 

@@ -8,8 +8,10 @@
    the same path with another build-id is a rebuilt object's, ignored
    with one warning.  A site matches by its record's index (id), and its
    kind, function, line and column must agree.  Targets are found again
-   by name (symbolize.c), never by address: addresses change from run to
-   run.  Each matched site gets the targets and their samples in its
+   never by address (addresses change from run to run): in the same
+   build (build-id) by their offset in the site's object (off=), else by
+   name (symbolize.c, which reads the object's symbol table: 2 ms for
+   xmllint's).  Each matched site gets the targets and their samples in its
    learning slots, as if it had learned them, and is decided at once
    (promoter.c), by the usual policy.  A wrong or stale entry cannot
    send a call elsewhere: a trampoline jumps to a target only when the
@@ -34,6 +36,8 @@ struct dp_profile_target
 {
   char *sym;
   uint64_t samples;
+  uintptr_t off;		/* in the site's object, if HAS_OFF */
+  int has_off;
 };
 
 struct dp_profile_site
@@ -51,6 +55,8 @@ struct dp_profile_object
   struct dp_profile_site *sites;
   size_t nsites, cap;
   int warned;
+  int has_offsets;		/* some target has off= (a runtime that
+				   writes it made the profile) */
 };
 
 static struct dp_profile_object *dp_profile;
@@ -70,15 +76,54 @@ dp_field (const char *line, const char *key)
   return copy;
 }
 
+/* Add the site of site line LINE to OBJ, in *SITE (NULL for a family's
+   member, whose family learns); false if the line is malformed.  */
+static int
+dp_profile_site_line (struct dp_profile_object *obj, const char *line,
+		      struct dp_profile_site **site)
+{
+  *site = NULL;
+  size_t len;
+  if (dp_dump_field_raw (line, "shared", &len))
+    return 1;
+  if (obj->nsites == obj->cap)
+    {
+      size_t cap = obj->cap ? 2 * obj->cap : 16;
+      struct dp_profile_site *grown = realloc (obj->sites, cap * sizeof *grown);
+      if (!grown)
+	return 0;
+      obj->sites = grown;
+      obj->cap = cap;
+    }
+  struct dp_profile_site *s = &obj->sites[obj->nsites++];
+  memset (s, 0, sizeof *s);
+  int ok = 1;
+  s->id = dp_dump_field_u64 (line, "id", &ok);
+  s->line = dp_dump_field_u64 (line, "line", &ok);
+  s->col = dp_dump_field_u64 (line, "col", &ok);
+  s->kind = dp_field (line, "kind");
+  s->func = dp_field (line, "func");
+  if (!ok || !s->kind || !s->func)
+    return 0;
+  *site = s;
+  return 1;
+}
+
 /* Read the profile at PATH; false (and nothing kept) if it is not a
-   dump, with *LINENO the line at fault.  */
+   dump, with *LINENO the line at fault.  A site line is kept as text
+   until a target line follows it: most sites of a dump have none, and
+   parsing every one cost a short program more than its run (libxml2's
+   xmllint: 2803 sites, 90 with targets); a site line nothing follows is
+   checked only at the end of the file (a dump cut short).  */
 static int
 dp_profile_parse (FILE *f, unsigned long *lineno)
 {
-  char line[8192];
+  static char line[8192], pending[8192];
+  unsigned long pending_lineno = 0;
   struct dp_profile_object *obj = NULL;
   struct dp_profile_site *site = NULL;
   *lineno = 0;
+  pending[0] = '\0';
   while (fgets (line, sizeof line, f))
     {
       ++*lineno;
@@ -101,6 +146,7 @@ dp_profile_parse (FILE *f, unsigned long *lineno)
 	  if (!obj->build_id)
 	    obj->build_id = strdup ("");
 	  site = NULL;
+	  pending[0] = '\0';
 	  if (!obj->path || !obj->build_id)
 	    return 0;
 	}
@@ -109,29 +155,8 @@ dp_profile_parse (FILE *f, unsigned long *lineno)
 	  site = NULL;
 	  if (!obj)
 	    return 0;
-	  char *shared = dp_field (line, "shared");
-	  free (shared);
-	  if (shared)
-	    continue;		/* A family's member: its family learns.  */
-	  if (obj->nsites == obj->cap)
-	    {
-	      size_t cap = obj->cap ? 2 * obj->cap : 16;
-	      struct dp_profile_site *grown
-		= realloc (obj->sites, cap * sizeof *grown);
-	      if (!grown)
-		return 0;
-	      obj->sites = grown;
-	      obj->cap = cap;
-	    }
-	  site = &obj->sites[obj->nsites++];
-	  memset (site, 0, sizeof *site);
-	  site->id = dp_dump_field_u64 (line, "id", &ok);
-	  site->line = dp_dump_field_u64 (line, "line", &ok);
-	  site->col = dp_dump_field_u64 (line, "col", &ok);
-	  site->kind = dp_field (line, "kind");
-	  site->func = dp_field (line, "func");
-	  if (!ok || !site->kind || !site->func)
-	    return 0;
+	  memcpy (pending, line, strlen (line) + 1);
+	  pending_lineno = *lineno;
 	}
       else if (!strncmp (line, "  other ", 8))
 	{
@@ -142,6 +167,15 @@ dp_profile_parse (FILE *f, unsigned long *lineno)
 	}
       else if (!strncmp (line, "  target ", 9))
 	{
+	  if (pending[0])
+	    {
+	      if (!dp_profile_site_line (obj, pending, &site))
+		{
+		  *lineno = pending_lineno;
+		  return 0;
+		}
+	      pending[0] = '\0';
+	    }
 	  if (!site)
 	    continue;
 	  if (site->ntargets == DP_SLOTS)
@@ -158,12 +192,37 @@ dp_profile_parse (FILE *f, unsigned long *lineno)
 	  t->sym = dp_field (line, "sym");
 	  if (!ok || !t->sym)
 	    return 0;
+	  size_t len;
+	  const char *off = dp_dump_field_raw (line, "off", &len);
+	  t->has_off = 0;
+	  if (off)
+	    {
+	      char *end;
+	      t->off = (uintptr_t) strtoull (off, &end, 16);
+	      if (strncmp (off, "0x", 2) || end != off + len)
+		return 0;
+	      t->has_off = 1;
+	      obj->has_offsets = 1;
+	    }
 	  /* Unnamed targets are an address of another run.  */
 	  if (strcmp (t->sym, "?") && t->samples)
 	    site->ntargets++;
 	  else
 	    free (t->sym);
 	}
+    }
+  /* A site line no target followed is not looked at, but the last line
+     of a file cut short is: parsed, and dropped.  */
+  if (pending[0] && obj)
+    {
+      struct dp_profile_site *last;
+      if (!dp_profile_site_line (obj, pending, &last))
+	{
+	  *lineno = pending_lineno;
+	  return 0;
+	}
+      if (last)
+	obj->nsites--;
     }
   return *lineno > 0;
 }
@@ -197,10 +256,14 @@ dp_profile_load (void)
 }
 
 /* Teach site REC of OBJ what profile entry PS learned; true if it has
-   targets to decide on.  */
+   targets to decide on.  SAME_BUILD: the profile's block is this
+   object's build (build-id), loaded at BIAS, so a target's off= is
+   where it is now (no symbol table read); else targets are found by
+   name.  */
 static int
 dp_profile_seed (const struct dp_site_record *rec,
-		 const struct dp_profile_site *ps)
+		 const struct dp_profile_site *ps, int same_build,
+		 uintptr_t bias)
 {
   const struct dp_site_loc *loc = DP_SITE_LOC (rec);
   if (rec->line != ps->line || rec->column != ps->col
@@ -215,7 +278,12 @@ dp_profile_seed (const struct dp_site_record *rec,
   uint64_t total = 0;
   for (int i = 0; i < ps->ntargets; i++)
     {
-      uintptr_t addr = dp_symbol_address (rec, ps->targets[i].sym);
+      const struct dp_profile_target *t = &ps->targets[i];
+      /* In the same build a target without off= was in another object
+	 (libc's malloc): only the exported symbols can name it.  */
+      uintptr_t addr = !same_build ? dp_symbol_address (rec, t->sym)
+		       : t->has_off ? bias + t->off
+		       : dp_symbol_address (NULL, t->sym);
       if (!addr)
 	continue;
       st->slot[n].target = addr;
@@ -245,6 +313,7 @@ dp_profile_apply (struct dp_object *obj)
   dp_object_build_id (obj, build_id, sizeof build_id);
 
   struct dp_profile_object *match = NULL;
+  int same_build = 0;
   for (size_t i = 0; i < dp_profile_objects && !match; i++)
     {
       struct dp_profile_object *po = &dp_profile[i];
@@ -252,7 +321,10 @@ dp_profile_apply (struct dp_object *obj)
       if (build_id[0] && po->build_id[0])
 	{
 	  if (!strcmp (po->build_id, build_id))
-	    match = po;
+	    {
+	      match = po;
+	      same_build = 1;
+	    }
 	  else if (same_path && !po->warned)
 	    {
 	      po->warned = 1;
@@ -267,6 +339,11 @@ dp_profile_apply (struct dp_object *obj)
   if (!match)
     return;
 
+  /* Offsets only from a runtime that writes them: in an older profile
+     a target without off= may be in this object too.  */
+  uintptr_t bias = 0;
+  if (same_build && (!match->has_offsets || !dp_object_bias (begin, &bias)))
+    same_build = 0;
   size_t nrecs = (size_t) (end - begin);
   const struct dp_site_record **taught = calloc (match->nsites ? match->nsites
 						 : 1, sizeof *taught);
@@ -277,7 +354,8 @@ dp_profile_apply (struct dp_object *obj)
   for (size_t i = 0; i < match->nsites; i++)
     {
       const struct dp_profile_site *ps = &match->sites[i];
-      if (ps->id < nrecs && ps->ntargets && dp_profile_seed (begin + ps->id, ps))
+      if (ps->id < nrecs && ps->ntargets
+	  && dp_profile_seed (begin + ps->id, ps, same_build, bias))
 	taught[n++] = begin + ps->id;
     }
   dp_symbolize_flush ();

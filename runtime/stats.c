@@ -24,6 +24,7 @@
           promotions=N repatches=N unreachable=N via_plt=N call=0xA
           entry=0xA trampoline=0xA route=direct|stub|none [shared=NAME]
        target addr=0xA sym=NAME promoted=0|1 samples=N share=P%
+	      [off=0xA]
        other samples=N share=P%
 
    (records are one line each; folded here.)  S is idle (never sampled),
@@ -215,7 +216,8 @@ dp_route_name (const struct dp_site_state *st)
 	 : st->routed ? "stub" : "none";
 }
 
-static void dp_write_targets (FILE *f, const struct dp_site_state *st);
+static void dp_write_targets (FILE *f, const struct dp_site_state *st,
+			      const struct dp_site_record *rec);
 
 /* REC's kind as the dump names it (profile.c matches on it too).  */
 const char *
@@ -255,7 +257,7 @@ dp_write_site (FILE *f, unsigned id, const struct dp_site_record *rec)
       return;
     }
   fputc ('\n', f);
-  dp_write_targets (f, st);
+  dp_write_targets (f, st, rec);
 }
 
 /* The shared record of REC's family (REC is its first member in
@@ -276,12 +278,16 @@ dp_write_shared (FILE *f, const struct dp_site_record *rec,
   fprintf (f, " trampoline=0x%" PRIx64 " route=%s\n",
 	   st->status == DP_STATUS_PROMOTED ? st->trampoline : 0,
 	   dp_route_name (st));
-  dp_write_targets (f, st);
+  dp_write_targets (f, st, rec);
 }
 
-/* The target and other lines of state ST.  */
+/* The target and other lines of state ST, of site (or family member)
+   REC.  A target inside REC's own object also gets off=, its offset in
+   that object: a warm start of the same build (same build-id) finds it
+   there without reading the object's symbol table.  */
 static void
-dp_write_targets (FILE *f, const struct dp_site_state *st)
+dp_write_targets (FILE *f, const struct dp_site_state *st,
+		  const struct dp_site_record *rec)
 {
   int promoted = st->status == DP_STATUS_PROMOTED;
   int ntargets = promoted ? st->ntargets : 0;
@@ -344,9 +350,13 @@ dp_write_targets (FILE *f, const struct dp_site_state *st)
       dp_symbolize ((uintptr_t) slot->target, sym, sizeof sym);
       fprintf (f, "  target addr=0x%" PRIx64 " sym=", slot->target);
       dp_put_value (f, sym);
-      fprintf (f, " promoted=%d samples=%" PRIu64 " share=%.1f%%\n",
+      fprintf (f, " promoted=%d samples=%" PRIu64 " share=%.1f%%",
 	       order[i] < ntargets, counts[i],
 	       100.0 * (double) counts[i] / total);
+      uintptr_t off;
+      if (dp_object_offset (rec, (uintptr_t) slot->target, &off))
+	fprintf (f, " off=0x%" PRIxPTR, off);
+      fputc ('\n', f);
     }
   if (st->other)
     fprintf (f, "  other samples=%" PRIu64 " share=%.1f%%\n", st->other,

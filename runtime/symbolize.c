@@ -51,6 +51,11 @@ struct dp_symtab
   uintptr_t base;
   struct dp_symbol *syms;
   size_t count;
+  /* By name, for profiles (dp_symbol_address): an open-addressing
+     table of indices + 1 into SYMS, 0 empty; made on the first lookup.  */
+  uint32_t *by_name;
+  size_t by_name_size;
+  int by_address;           /* SYMS sorted by address (dp_symbolize).  */
 };
 
 static struct dp_symtab *dp_symtabs;
@@ -338,7 +343,6 @@ dp_load_symtab (const char *path, uintptr_t base)
 	  if (s->name)
 	    tab->count++;
 	}
-      qsort (tab->syms, tab->count, sizeof *tab->syms, dp_symbol_order);
     }
   dp_elf.end (elf);
 out:
@@ -374,11 +378,77 @@ dp_symtab_for (const char *path, uintptr_t base)
   return t;
 }
 
+static size_t
+dp_name_hash (const char *name)
+{
+  size_t h = 1469598103934665603u;
+  for (const unsigned char *p = (const unsigned char *) name; *p; p++)
+    h = (h ^ *p) * 1099511628211u;
+  return h;
+}
+
+/* Index TAB's symbols by name (a warm start looks up a few hundred
+   names among tens of thousands of symbols: a scan per name cost a
+   short program 4 ms).  Without memory the lookups scan.  */
+static void
+dp_index_names (struct dp_symtab *tab)
+{
+  if (tab->by_name || !tab->count || tab->count > UINT32_MAX / 4)
+    return;
+  size_t size = 16;
+  while (size < 2 * tab->count)
+    size *= 2;
+  tab->by_name = calloc (size, sizeof *tab->by_name);
+  if (!tab->by_name)
+    return;
+  tab->by_name_size = size;
+  for (size_t i = 0; i < tab->count; i++)
+    {
+      size_t h = dp_name_hash (tab->syms[i].name) & (size - 1);
+      while (tab->by_name[h])
+	h = (h + 1) & (size - 1);
+      tab->by_name[h] = (uint32_t) i + 1;
+    }
+}
+
+/* The start of the function NAME in TAB: 0 if none, and UINTPTR_MAX if
+   two functions have that name (two static functions of different
+   units).  */
+static uintptr_t
+dp_symtab_lookup (struct dp_symtab *tab, const char *name)
+{
+  uintptr_t found = 0;
+  dp_index_names (tab);
+  if (!tab->by_name)
+    {
+      for (size_t i = 0; i < tab->count; i++)
+	if (!strcmp (tab->syms[i].name, name))
+	  {
+	    if (found && found != tab->syms[i].start)
+	      return UINTPTR_MAX;
+	    found = tab->syms[i].start;
+	  }
+      return found;
+    }
+  size_t mask = tab->by_name_size - 1;
+  for (size_t h = dp_name_hash (name) & mask; tab->by_name[h];
+       h = (h + 1) & mask)
+    {
+      const struct dp_symbol *sym = &tab->syms[tab->by_name[h] - 1];
+      if (strcmp (sym->name, name))
+	continue;
+      if (found && found != sym->start)
+	return UINTPTR_MAX;
+      found = sym->start;
+    }
+  return found;
+}
+
 /* The address of function NAME ("name" or "name+0xN", as dp_symbolize
    writes it), looked up in the full symbol table of the object holding
-   IN_OBJECT, else among every object's exported symbols; 0 if it is in
-   neither, or if two functions of the object have that name (two
-   static functions of different units).  For profiles (profile.c);
+   IN_OBJECT (unless IN_OBJECT is NULL), else among every object's
+   exported symbols; 0 if it is in neither, or if two functions of the
+   object have that name (two static functions of different units).  For profiles (profile.c);
    callers hold the stats lock.  */
 uintptr_t
 dp_symbol_address (const void *in_object, const char *name)
@@ -400,25 +470,45 @@ dp_symbol_address (const void *in_object, const char *name)
     }
 
   struct dp_where where;
-  if (dp_find_object (in_object, &where))
+  if (in_object && dp_find_object (in_object, &where))
     {
       char exe[PATH_MAX];
       struct dp_symtab *tab = dp_symtab_for (dp_where_file (&where, exe,
 							     sizeof exe),
 					     where.bias);
-      uintptr_t found = 0;
-      for (size_t i = 0; tab && i < tab->count; i++)
-	if (!strcmp (tab->syms[i].name, base_name))
-	  {
-	    if (found && found != tab->syms[i].start)
-	      return 0;		/* Two functions of that name.  */
-	    found = tab->syms[i].start;
-	  }
+      uintptr_t found = tab ? dp_symtab_lookup (tab, base_name) : 0;
+      if (found == UINTPTR_MAX)
+	return 0;		/* Two functions of that name.  */
       if (found)
 	return found + offset;
     }
   void *exported = dlsym (RTLD_DEFAULT, base_name);
   return exported ? (uintptr_t) exported + offset : 0;
+}
+
+/* If ADDR lies in the object that holds IN_OBJECT, its offset from that
+   object's load bias, in *OFF: 1; else 0.  For the dump's off=.  */
+int
+dp_object_offset (const void *in_object, uintptr_t addr, uintptr_t *off)
+{
+  struct dp_where mine, theirs;
+  if (!addr || !dp_find_object (in_object, &mine)
+      || !dp_find_object ((const void *) addr, &theirs)
+      || mine.bias != theirs.bias || strcmp (mine.name, theirs.name))
+    return 0;
+  *off = addr - mine.bias;
+  return 1;
+}
+
+/* The load bias of the object holding IN_OBJECT, in *BIAS: 1; else 0.  */
+int
+dp_object_bias (const void *in_object, uintptr_t *bias)
+{
+  struct dp_where where;
+  if (!dp_find_object (in_object, &where))
+    return 0;
+  *bias = where.bias;
+  return 1;
 }
 
 /* Write the name of the function at ADDR into BUF: "name", "name+0xN",
@@ -433,6 +523,16 @@ dp_symbolize (uintptr_t addr, char *buf, size_t size)
       struct dp_symtab *tab = dp_symtab_for (dp_where_file (&where, exe,
 							     sizeof exe),
 					     where.bias);
+      if (tab && tab->count && !tab->by_address)
+	{
+	  /* Sorted on the first use: a warm start only looks names up.
+	     The name index holds positions: made again if needed.  */
+	  qsort (tab->syms, tab->count, sizeof *tab->syms, dp_symbol_order);
+	  tab->by_address = 1;
+	  free (tab->by_name);
+	  tab->by_name = NULL;
+	  tab->by_name_size = 0;
+	}
       if (tab && tab->count)
 	{
 	  /* Last symbol starting at or below ADDR.  */
@@ -483,6 +583,7 @@ dp_symbolize_flush (void)
       for (size_t i = 0; i < t->count; i++)
 	free (t->syms[i].name);
       free (t->syms);
+      free (t->by_name);
       free (t);
     }
 }

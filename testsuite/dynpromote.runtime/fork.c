@@ -63,4 +63,4 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-stats {^  target [^\n]* sym=inc (\S+ )*samples=\d+ share=100\.0%$} } } */
+/* { dg-final { scan-stats {^  target [^\n]* sym=inc (\S+ )*samples=\d+ share=100\.0%( off=0x[0-9a-f]+)?$} } } */

@@ -47,5 +47,5 @@ main (void)
 
 /* { dg-final { scan-stats {^object path=\S*[/]many-sites\.exe abi=3 sites=512 state=loaded build_id=[0-9a-f]+$} } } */
 /* { dg-final { scan-stats-times {^site [^\n]* func=site_\d+ kind=call state=\w+ calls=3 } 512 } } */
-/* { dg-final { scan-stats-times {^  target [^\n]* sym=target_\d+ (\S+ )*samples=3 share=100\.0%$} 512 } } */
+/* { dg-final { scan-stats-times {^  target [^\n]* sym=target_\d+ (\S+ )*samples=3 share=100\.0%( off=0x[0-9a-f]+)?$} 512 } } */
 /* { dg-final { scan-stats {^site [^\n]* func=site_23333 [^\n]*\n  target [^\n]* sym=target_23333 } } } */

@@ -42,5 +42,5 @@ main (void)
 /* { dg-final { scan-stats-times {^object } 1 } } */
 /* { dg-final { scan-stats-times {^site } 1 } } */
 /* { dg-final { scan-stats {^site id=\d+ file=\S*stats-format\.c line=24 col=\d+ func=site_a kind=call state=\w+ calls=1000 samples=\d+ (\S+ )*call=0x[0-9a-f]+ entry=0x[0-9a-f]+( \S+)*$} } } */
-/* { dg-final { scan-stats {^site [^\n]* func=site_a [^\n]*\n  target addr=0x[0-9a-f]+ sym=add (\S+ )*samples=\d+ share=60\.0%\n  target addr=0x[0-9a-f]+ sym=sub (\S+ )*samples=\d+ share=40\.0%$} } } */
+/* { dg-final { scan-stats {^site [^\n]* func=site_a [^\n]*\n  target addr=0x[0-9a-f]+ sym=add (\S+ )*samples=\d+ share=60\.0% off=0x[0-9a-f]+\n  target addr=0x[0-9a-f]+ sym=sub (\S+ )*samples=\d+ share=40\.0% off=0x[0-9a-f]+$} } } */
 /* { dg-final { scan-stats-times {^  target } 2 } } */

@@ -77,7 +77,7 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-stats {^  target [^\n]* sym=t0 (\S+ )*samples=\d+ share=2[2-8]\.\d%$} } } */
-/* { dg-final { scan-stats {^  target [^\n]* sym=t2 (\S+ )*samples=\d+ share=2[2-8]\.\d%$} } } */
-/* { dg-final { scan-stats {^  target [^\n]* sym=t3 (\S+ )*samples=\d+ share=2[2-8]\.\d%$} } } */
-/* { dg-final { scan-stats {^  target [^\n]* sym=t1 (\S+ )*samples=\d+ share=2[2-8]\.\d%$} } } */
+/* { dg-final { scan-stats {^  target [^\n]* sym=t0 (\S+ )*samples=\d+ share=2[2-8]\.\d%( off=0x[0-9a-f]+)?$} } } */
+/* { dg-final { scan-stats {^  target [^\n]* sym=t2 (\S+ )*samples=\d+ share=2[2-8]\.\d%( off=0x[0-9a-f]+)?$} } } */
+/* { dg-final { scan-stats {^  target [^\n]* sym=t3 (\S+ )*samples=\d+ share=2[2-8]\.\d%( off=0x[0-9a-f]+)?$} } } */
+/* { dg-final { scan-stats {^  target [^\n]* sym=t1 (\S+ )*samples=\d+ share=2[2-8]\.\d%( off=0x[0-9a-f]+)?$} } } */
