@@ -197,6 +197,27 @@ dp_call_has_attribute_p (gcall *call, const char *name)
 	  || dp_value_attribute (pointer, 0, name));
 }
 
+/* Tag CALL with NAME (attribute NAME on a variant of its function
+   type), as this file's pass tags opted-out calls: the tag reaches the
+   RTL pass through the call's MEM_EXPR (dp_mem_tagged_p).  */
+
+void
+dp_tag_call (gcall *call, const char *name)
+{
+  tree attr = tree_cons (get_identifier (name), NULL_TREE, NULL_TREE);
+  gimple_call_set_fntype (call, dp_tagged_function_type
+			  (gimple_call_fntype (call), name, attr));
+}
+
+/* Whether the call through MEM (in RTL) was tagged NAME.  */
+
+bool
+dp_mem_tagged_p (const_rtx mem, const char *name)
+{
+  tree expr = MEM_EXPR (mem);
+  return expr && dp_type_attribute (TREE_TYPE (expr), name) != NULL_TREE;
+}
+
 /* The call attributes, in the order they are looked for.  */
 static const char *const dp_call_attributes[] = {
   DP_ATTRIBUTE_NAME, DP_SHARED_ATTRIBUTE_NAME

@@ -19,6 +19,10 @@
 /* Name of the attribute that opts functions and pointers out.  */
 #define DP_ATTRIBUTE_NAME "dynpromote_off"
 
+/* The tag (a type attribute no source can spell) of a call that its
+   profile says to leave plain (dynpromote-profile.cc).  */
+#define DP_PROFILE_PLAIN_NAME "dynpromote profile plain"
+
 /* Name of the attribute that makes calls share a family's learning.  */
 #define DP_SHARED_ATTRIBUTE_NAME "dynpromote_shared"
 
@@ -65,6 +69,8 @@ extern const char *dp_call_family (tree mem_expr);
 extern void dp_register_shared_attribute (void);
 extern bool dp_indirect_call_p (gcall *call);
 extern bool dp_call_has_attribute_p (gcall *call, const char *name);
+extern void dp_tag_call (gcall *call, const char *name);
+extern bool dp_mem_tagged_p (const_rtx mem, const char *name);
 
 /* dynpromote-profile.cc.  */
 extern void dp_profile_read (const char *path);

@@ -38,6 +38,13 @@
    functions (its own, and external ones it declares and uses): a name
    with an offset, of a variable, or unknown here is not nameable.
 
+   Calls left plain.  Without retpolines, a call whose sites the
+   profile shows idle (never called), predicted or megamorphic (left to
+   the branch predictor by the runtime) is tagged (DP_PROFILE_PLAIN_NAME)
+   and the RTL pass leaves it an ordinary indirect call: rewritten it
+   would pay a stub's jump and padding for nothing.  After its guards, a
+   promoted call's miss path is left plain the same way.
+
    Policy (docs/patching.md, "Compile-time promotion").  Hottest first,
    targets whose share of the site's samples is at least 30%, at most 2
    (plain and CET builds: a compare must beat a predicted indirect call,
@@ -62,6 +69,9 @@ struct dp_prof_site
   const char *func;             /* enclosing function, clone suffix off.  */
   unsigned line, col;
   unsigned long long samples;   /* its targets' and other samples.  */
+  bool plain;                   /* state idle, predicted or megamorphic:
+				   the run never called it, or the runtime
+				   left it to the branch predictor.  */
   vec<dp_prof_target> targets;
   int next;                     /* next site of the same location, -1.  */
 };
@@ -133,6 +143,7 @@ dp_prof_parse (FILE *f, unsigned long *lineno)
 	  char *file = dp_prof_field (line, "file");
 	  char *func = dp_prof_field (line, "func");
 	  char *shared = dp_prof_field (line, "shared");
+	  char *state = dp_prof_field (line, "state");
 	  unsigned long long ln = dp_dump_field_u64 (line, "line", &ok);
 	  unsigned long long col = dp_dump_field_u64 (line, "col", &ok);
 	  bool usable = kind && file && func && strcmp (kind, "jump") && !shared;
@@ -147,6 +158,9 @@ dp_prof_parse (FILE *f, unsigned long *lineno)
 	      s.col = col;
 	      s.targets = vNULL;
 	      s.next = -1;
+	      s.plain = state && (!strcmp (state, "idle")
+				  || !strcmp (state, "predicted")
+				  || !strcmp (state, "megamorphic"));
 	      dp_prof_sites.safe_push (s);
 	      site = &dp_prof_sites.last ();
 	    }
@@ -154,6 +168,7 @@ dp_prof_parse (FILE *f, unsigned long *lineno)
 	  free (file);
 	  free (func);
 	  free (shared);
+	  free (state);
 	}
       else if (!strncmp (line, "  target ", 9) || !strncmp (line, "  other ", 8))
 	{
@@ -304,7 +319,7 @@ dp_prof_add_site (const dp_prof_site &s, vec<dp_prof_candidate> *cands,
 /* Per-function counts, for the dump's summary line.  */
 struct dp_prof_counts
 {
-  unsigned calls, matched, promoted, targets, unmatched;
+  unsigned calls, matched, promoted, targets, unmatched, plain;
 };
 
 /* Decide and transform call C, the ORDER'th of its location among the
@@ -346,25 +361,31 @@ dp_prof_promote (const dp_prof_call &c, unsigned order, unsigned same,
   for (int i = *first; i >= 0; i = dp_prof_sites[i].next)
     if (!strcmp (dp_prof_sites[i].func, func))
       own.safe_push (i);
-  auto_vec<dp_prof_candidate> cands;
-  unsigned long long total = 0;
+  auto_vec<int> used;
   const char *how;
   if (own.length () == same)
     {
-      dp_prof_add_site (dp_prof_sites[own[order]], &cands, &total);
+      used.safe_push (own[order]);
       how = "its site";
     }
   else if (!own.is_empty ())
     {
-      for (int i : own)
-	dp_prof_add_site (dp_prof_sites[i], &cands, &total);
+      used.safe_splice (own);
       how = "its sites added up";
     }
   else
     {
       for (int i = *first; i >= 0; i = dp_prof_sites[i].next)
-	dp_prof_add_site (dp_prof_sites[i], &cands, &total);
+	used.safe_push (i);
       how = "inlined copies added up";
+    }
+  auto_vec<dp_prof_candidate> cands;
+  unsigned long long total = 0;
+  bool plain = true;
+  for (int i : used)
+    {
+      dp_prof_add_site (dp_prof_sites[i], &cands, &total);
+      plain &= dp_prof_sites[i].plain;
     }
   cands.qsort (dp_prof_by_samples);
 
@@ -392,15 +413,29 @@ dp_prof_promote (const dp_prof_call &c, unsigned order, unsigned same,
       snprintf (share, sizeof share, "%.1f%%", 100.0 * cand.samples / total);
       pp_printf (&pp, " %s (%s)", cand.sym, share);
     }
+  /* Without retpolines, a call the profiled run never made, or that
+     the runtime left to the branch predictor, is best left an ordinary
+     indirect call: rewritten, it would only pay its stub's extra jump
+     and its padding (SQLite: 2% with <0.3% of the samples in stubs).  */
+  plain &= !retpoline;
   if (dump_file)
     {
       dp_prof_dump_call (c, order, same, func);
-      fprintf (dump_file, " (%s, %llu samples): %s%s\n", how, total,
-	       chosen.is_empty () ? "no target promoted, left to run time;"
-	       : "promoted", pp_formatted_text (&pp));
+      fprintf (dump_file, " (%s, %llu samples): %s%s%s\n", how, total,
+	       chosen.is_empty () ? "no target promoted;" : "promoted",
+	       pp_formatted_text (&pp),
+	       plain ? "; left plain" : chosen.is_empty ()
+	       ? "; left to run time" : "");
     }
+  if (plain)
+    counts->plain++;
   if (chosen.is_empty ())
-    return false;
+    {
+      /* A new function type only: no block changes.  */
+      if (plain)
+	dp_tag_call (c.call, DP_PROFILE_PLAIN_NAME);
+      return false;
+    }
 
   /* gimple_ic leaves C.CALL as the indirect call of the false arm, so
      each guard goes into the previous one's miss path.  */
@@ -413,6 +448,9 @@ dp_prof_promote (const dp_prof_call &c, unsigned order, unsigned same,
       gimple_ic (c.call, chosen[i], prob);
       left -= chosen_samples[i];
     }
+  /* What the guards miss: plain too, if the site was.  */
+  if (plain)
+    dp_tag_call (c.call, DP_PROFILE_PLAIN_NAME);
   counts->promoted++;
   counts->targets += chosen.length ();
   return true;
@@ -432,9 +470,10 @@ dp_profile_execute (function *fun)
       {
 	gcall *call = dyn_cast<gcall *> (gsi_stmt (gsi));
 	/* gimple_ic needs the call's memory effects (a const or pure
-	   call has no virtual definition to split).  */
+	   call has no virtual definition to split); a call that must be
+	   a tail call stays one call.  */
 	if (!call || !dp_indirect_call_p (call) || !gimple_call_fntype (call)
-	    || !gimple_vdef (call)
+	    || !gimple_vdef (call) || gimple_call_must_tail_p (call)
 	    || dp_call_has_attribute_p (call, DP_ATTRIBUTE_NAME)
 	    || dp_call_has_attribute_p (call, DP_SHARED_ATTRIBUTE_NAME))
 	  continue;
@@ -465,9 +504,9 @@ dp_profile_execute (function *fun)
     }
   if (dump_file)
     fprintf (dump_file, "profile: %s: %u indirect calls, %u matched,"
-	     " %u promoted (%u targets), %u unmatched\n", func, counts.calls,
-	     counts.matched, counts.promoted, counts.targets,
-	     counts.unmatched);
+	     " %u promoted (%u targets), %u left plain, %u unmatched\n",
+	     func, counts.calls, counts.matched, counts.promoted,
+	     counts.targets, counts.plain, counts.unmatched);
   for (dp_prof_call &c : calls)
     free (c.key);
   free (CONST_CAST (char *, func));

@@ -476,6 +476,9 @@ dp_rewrite_execute (function *)
 	reason = "constant target through the GOT";
       if (!reason && dp_call_opted_out_p (mem))
 	reason = "pointer has attribute " DP_ATTRIBUTE_NAME;
+      if (!reason && dp_mem_tagged_p (mem, DP_PROFILE_PLAIN_NAME))
+	reason = "left plain: its profile says the branch predictor serves"
+		 " it (profile=)";
       if (!reason)
 	reason = dp_rewrite_call (insn, mem, addr, loc, &number);
 

@@ -23,6 +23,6 @@ main (void)
 /* { dg-output "ok" } */
 /* { dg-final { scan-tree-dump {in call_site \(its site, 1000 samples\): promoted cold \(50\.0%\) no_such_function \(not nameable here\)\n} } } */
 /* { dg-final { scan-tree-dump {call 1 of 2 at cprof-site\.c:1008:10 in call_two: unmatched} } } */
-/* { dg-final { scan-tree-dump {call_two: 2 indirect calls, 0 matched, 0 promoted \(0 targets\), 2 unmatched} } } */
+/* { dg-final { scan-tree-dump {call_two: 2 indirect calls, 0 matched, 0 promoted \(0 targets\), 0 left plain, 2 unmatched} } } */
 /* { dg-final { scan-stats {^site [^\n]* func=call_site kind=call [^\n]* calls=900 } } } */
 /* { dg-final { scan-stats-times {^site [^\n]* func=call_two kind=call [^\n]* calls=1000 } 2 } } */
