@@ -1,6 +1,6 @@
 /* Purpose: compile-time promotion.  With cprof.stats, call_site's call
    gets a guarded direct call of hot (90%), the only target over plain
-   builds' 30%, and at -O2 hot is inlined there (its address compared,
+   builds' 50%, and at -O2 hot is inlined there (its address compared,
    never called); cold (10%) is left to run time.  call_two's two calls
    at one location take their own sites in call order; their profile
    says the runtime left them to the branch predictor (predicted), so

@@ -1,6 +1,6 @@
 /* Purpose: a call the profile saw only inlined into other functions
    (another directory's build, clone suffix) takes those copies added
-   up: hot 800 of 1000 samples, cold 200 (20%, under plain builds' 30%).  */
+   up: hot 800 of 1000 samples, cold 200 (20%, under plain builds' 50%).  */
 /* { dg-do compile } */
 /* { dg-options "-O2 -fcf-protection=none -fplugin-arg-dynpromote-profile=@SRCDIR@/inlined.stats" } */
 
