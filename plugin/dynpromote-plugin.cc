@@ -271,6 +271,21 @@ dp_predefine_macro (void *, void *)
 	     " %<DYNPROMOTE_OFF%> will expand to nothing");
 }
 
+/* Insert PASS right after the first instance of GCC's pass AFTER.  */
+
+static void
+dp_register_pass (struct plugin_name_args *info, opt_pass *pass,
+		  const char *after)
+{
+  struct register_pass_info where;
+  where.pass = pass;
+  where.reference_pass_name = after;
+  where.ref_pass_instance_number = 1;
+  where.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+		     &where);
+}
+
 int
 plugin_init (struct plugin_name_args *info,
 	     struct plugin_gcc_version *version)
@@ -303,32 +318,12 @@ plugin_init (struct plugin_name_args *info,
       && !(preprocess_only && *preprocess_only))
     {
       dp_profile_read (dp_settings.profile);
-      struct register_pass_info profile_pass;
-      profile_pass.pass = dp_make_profile_pass (g);
-      profile_pass.reference_pass_name = "ssa";
-      profile_pass.ref_pass_instance_number = 1;
-      profile_pass.pos_op = PASS_POS_INSERT_AFTER;
-      register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
-			 &profile_pass);
+      dp_register_pass (info, dp_make_profile_pass (g), "ssa");
       if (dp_settings.dump)
 	g->get_dumps ()->dump_switch_p ("tree-dynpromote-profile");
     }
-
-  struct register_pass_info optout_pass;
-  optout_pass.pass = dp_make_optout_pass (g);
-  optout_pass.reference_pass_name = "optimized";
-  optout_pass.ref_pass_instance_number = 1;
-  optout_pass.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
-		     &optout_pass);
-
-  struct register_pass_info rewrite_pass;
-  rewrite_pass.pass = dp_make_rewrite_pass (g);
-  rewrite_pass.reference_pass_name = "mach";
-  rewrite_pass.ref_pass_instance_number = 1;
-  rewrite_pass.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
-		     &rewrite_pass);
+  dp_register_pass (info, dp_make_optout_pass (g), "optimized");
+  dp_register_pass (info, dp_make_rewrite_pass (g), "mach");
 
   /* GCC 11 and 12 parse -fdump-* before plugins have registered their
      passes, so -fdump-rtl-dynpromote is unknown there (GCC 13 defers

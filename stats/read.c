@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "stats.h"
+#include "dynpromote/dump-fields.h"
 
 struct dump *dumps;
 static size_t dumps_cap;
@@ -154,18 +155,6 @@ is_word (const char *s, size_t len)
   return true;
 }
 
-static int
-hex_digit (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 /* Undo the writer's \xHH escapes in F's value, in place.  The escapes
    are checked before anything changes, so a message shows the value as
    written.  */
@@ -176,7 +165,7 @@ decode_value (const struct input *in, struct field *f)
   if (!r)
     return;
   for (const char *q = r; (q = strchr (q, '\\')); q += 4)
-    if (q[1] != 'x' || hex_digit (q[2]) < 0 || hex_digit (q[3]) < 0
+    if (q[1] != 'x' || dp_dump_hex_digit (q[2]) < 0 || dp_dump_hex_digit (q[3]) < 0
 	|| (q[2] == '0' && q[3] == '0'))
       {
 	char *v = printable (f->value, 80);
@@ -187,7 +176,7 @@ decode_value (const struct input *in, struct field *f)
   while (*r)
     if (*r == '\\')
       {
-	*w++ = (char) (hex_digit (r[2]) * 16 + hex_digit (r[3]));
+	*w++ = (char) (dp_dump_hex_digit (r[2]) * 16 + dp_dump_hex_digit (r[3]));
 	r += 4;
       }
     else
@@ -256,7 +245,7 @@ parse_u64 (const struct input *in, const struct field *f, int base,
   char *end;
   errno = 0;
   uint64_t v = strtoull (s, &end, base);
-  if (hex_digit (*s) < 0 || hex_digit (*s) >= base || *end || errno)
+  if (dp_dump_hex_digit (*s) < 0 || dp_dump_hex_digit (*s) >= base || *end || errno)
     bad_value (in, f, expected);
   return v;
 }

@@ -1,6 +1,7 @@
 /* dynpromote/dump-fields.h - the fields of one line of a statistics dump,
-   for the two readers of profiles: the runtime (warm start, profile.c)
-   and the plugin (compile-time promotion, dynpromote-profile.cc).
+   for the readers of profiles: the runtime (warm start, profile.c) and
+   the plugin (compile-time promotion, dynpromote-profile.cc); the
+   dynpromote-stats reader shares its hex digits.
 
    A dump line is a record name and KEY=VALUE fields separated by single
    spaces; a value's bytes up to space, '\' and DEL are written as \xHH

@@ -46,3 +46,9 @@ drive (long n)
       CHECK (call_two (HIDE (first), HIDE (second), i) == i - 5 + i * 7);
     }
 }
+
+/* The run tests' program: drive (1000), then "ok".  They set
+   DYNPROMOTE_TRUST_PREDICTOR=0: every site is promoted (none left to
+   the predictor), so its calls= counts every call that reaches it.  */
+#define CPROF_MAIN                                                      \
+  int main (void) { drive (1000); puts ("ok"); return 0; }

@@ -2,20 +2,12 @@
    (lto1 does not read the profile again) and work the same: only the
    cold calls reach call_site's site.  */
 /* { dg-do run } */
-/* Every site is promoted (none left to the predictor), so its calls=
-   counts every call that reaches it.  */
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-O2 -flto -fcf-protection=none -fplugin-arg-dynpromote-profile=@SRCDIR@/cprof.stats" } */
 
 #include "cprof.h"
 
-int
-main (void)
-{
-  drive (1000);
-  puts ("ok");
-  return 0;
-}
+CPROF_MAIN
 
 /* { dg-output "ok" } */
 /* { dg-final { scan-stats {^site [^\n]* func=call_site kind=call [^\n]* calls=100 } } } */

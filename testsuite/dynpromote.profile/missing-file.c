@@ -2,20 +2,12 @@
    option and the file; the unit is compiled as without it and runs.
    Twin: run.c.  */
 /* { dg-do run } */
-/* Every site is promoted (none left to the predictor), so its calls=
-   counts every call that reaches it.  */
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-O2 -fcf-protection=none -fplugin-arg-dynpromote-profile=@SRCDIR@/no-such-profile.stats" } */
 
 #include "cprof.h"
 
-int
-main (void)
-{
-  drive (1000);
-  puts ("ok");
-  return 0;
-}
+CPROF_MAIN
 
 /* { dg-warning "dynpromote: cannot read .-fplugin-arg-dynpromote-profile. file .*no-such-profile\\.stats.: No such file or directory; compiling without it" "" { target *-*-* } 0 } */
 /* { dg-output "ok" } */

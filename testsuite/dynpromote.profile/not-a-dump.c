@@ -2,20 +2,12 @@
    the option, the file and the line; the unit compiles as without it.
    Twin: run.c.  */
 /* { dg-do run } */
-/* Every site is promoted (none left to the predictor), so its calls=
-   counts every call that reaches it.  */
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-O2 -fcf-protection=none -fplugin-arg-dynpromote-profile=@SRCDIR@/not-a-dump.stats" } */
 
 #include "cprof.h"
 
-int
-main (void)
-{
-  drive (1000);
-  puts ("ok");
-  return 0;
-}
+CPROF_MAIN
 
 /* { dg-warning "dynpromote: .-fplugin-arg-dynpromote-profile. file .*not-a-dump\\.stats. is not a dynpromote statistics dump \\(line 1\\); compiling without it" "" { target *-*-* } 0 } */
 /* { dg-output "ok" } */

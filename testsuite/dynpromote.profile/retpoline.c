@@ -6,20 +6,12 @@
    serve (basic.c: left plain without retpolines).
    Twin: basic.c (plain: hot alone).  */
 /* { dg-do run } */
-/* Every site is promoted (none left to the predictor), so its calls=
-   counts every call that reaches it.  */
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-O2 -fcf-protection=none -mindirect-branch=thunk -mfunction-return=keep -fplugin-arg-dynpromote-profile=@SRCDIR@/cprof.stats" } */
 
 #include "cprof.h"
 
-int
-main (void)
-{
-  drive (1000);
-  puts ("ok");
-  return 0;
-}
+CPROF_MAIN
 
 /* { dg-output "ok" } */
 /* { dg-final { scan-tree-dump {in call_site \(its site, 1000 samples\): promoted hot \(90\.0%\) cold \(10\.0%\)\n} } } */

@@ -2,20 +2,12 @@
    there (call hot) and takes hot's calls: call_site's site sees only
    the cold ones.  */
 /* { dg-do run } */
-/* Every site is promoted (none left to the predictor), so its calls=
-   counts every call that reaches it.  */
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-O0 -fplugin-arg-dynpromote-profile=@SRCDIR@/cprof.stats" } */
 
 #include "cprof.h"
 
-int
-main (void)
-{
-  drive (1000);
-  puts ("ok");
-  return 0;
-}
+CPROF_MAIN
 
 /* { dg-output "ok" } */
 /* { dg-final { scan-assembler {call\s+hot\M} } } */

@@ -1,20 +1,12 @@
 /* Purpose: twin of run.c without a profile: every call reaches the
    rewritten indirect calls.  */
 /* { dg-do run } */
-/* Every site is promoted (none left to the predictor), so its calls=
-   counts every call that reaches it.  */
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-O2 -fcf-protection=none" } */
 
 #include "cprof.h"
 
-int
-main (void)
-{
-  drive (1000);
-  puts ("ok");
-  return 0;
-}
+CPROF_MAIN
 
 /* { dg-output "ok" } */
 /* { dg-final { scan-stats {^site [^\n]* func=call_site kind=call [^\n]* calls=1000 } } } */

@@ -3,23 +3,15 @@
    rewritten indirect call (exact count in the dump).  Each of
    call_two's two calls was given its own target, and what its guard
    misses is an ordinary indirect call, no site (its profile says
-   predicted).  Every
-   result is checked.  Twin: run-none.c (all calls reach the sites).  */
+   predicted).  Every result is checked.  Twin: run-none.c (all calls
+   reach the sites).  */
 /* { dg-do run } */
-/* Every site is promoted (none left to the predictor), so its calls=
-   counts every call that reaches it.  */
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-O2 -fcf-protection=none -fplugin-arg-dynpromote-profile=@SRCDIR@/cprof.stats" } */
 
 #include "cprof.h"
 
-int
-main (void)
-{
-  drive (1000);
-  puts ("ok");
-  return 0;
-}
+CPROF_MAIN
 
 /* { dg-output "ok" } */
 /* { dg-final { scan-stats {^site [^\n]* func=call_site kind=call [^\n]* calls=100 } } } */

@@ -7,20 +7,12 @@
    retpolines, so that every target of the profile (down to 5%) is
    considered.  */
 /* { dg-do run } */
-/* Every site is promoted (none left to the predictor), so its calls=
-   counts every call that reaches it.  */
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-options "-O2 -fcf-protection=none -mindirect-branch=thunk -mfunction-return=keep -fplugin-arg-dynpromote-profile=@SRCDIR@/stale.stats" } */
 
 #include "cprof.h"
 
-int
-main (void)
-{
-  drive (1000);
-  puts ("ok");
-  return 0;
-}
+CPROF_MAIN
 
 /* { dg-output "ok" } */
 /* { dg-final { scan-tree-dump {in call_site \(its site, 1000 samples\): promoted cold \(50\.0%\) no_such_function \(not nameable here\) hot\+0x4 \(not nameable here\)\n} } } */
