@@ -65,7 +65,7 @@ main (void)
 }
 
 /* { dg-output "ok" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-assembler-not {\t(call|jmp)\t\*(?!%r11$|__dynpromote_sample@GOTPCREL)} } } */
 /* { dg-final { scan-stats {^site [^\n]* func=forward kind=(call|sibcall) } } } */
 /* { dg-final { scan-stats {^\s+target [^\n]*sym=many } } } */

@@ -30,4 +30,4 @@ main (void)
 }
 
 /* { dg-output "r10=0x5eed" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */

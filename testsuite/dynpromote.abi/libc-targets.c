@@ -57,7 +57,7 @@ main (void)
 }
 
 /* { dg-output "printf 42 0.5" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-stats {^site [^\n]* func=outer_cmp kind=call } } } */
 /* { dg-final { scan-stats {^\s+target [^\n]*sym=cmp_long } } } */
 /* { dg-final { scan-stats {^\s+target [^\n]*sym=\S*qsort\S* } } } */

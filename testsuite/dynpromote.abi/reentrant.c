@@ -68,6 +68,6 @@ main (void)
 }
 
 /* { dg-output "ok" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-stats {^site [^\n]* func=through_site kind=call } } } */
 /* { dg-final { scan-stats {^\s+target [^\n]*sym=count_down } } } */

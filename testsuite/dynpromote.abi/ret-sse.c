@@ -61,7 +61,7 @@ main (void)
 }
 
 /* { dg-output "ok" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-assembler-not {\t(call|jmp)\t\*(?!%r11$|__dynpromote_sample@GOTPCREL)} } } */
 /* { dg-final { scan-stats {^\s+target [^\n]*sym=half } } } */
 /* { dg-final { scan-stats {^\s+target [^\n]*sym=make_q } } } */

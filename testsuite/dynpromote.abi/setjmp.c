@@ -87,6 +87,6 @@ main (void)
 }
 
 /* { dg-output "ok" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-stats {^\s+target [^\n]*sym=thrower } } } */
 /* { dg-final { scan-stats {^\s+target [^\n]*sym=catcher } } } */

@@ -48,7 +48,7 @@ main (void)
 }
 
 /* { dg-output "depth 10000000 ok" } */
-/* { dg-final { scan-assembler {\tjmp\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tjmp\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-assembler-not {\tjmp\t\*(?!%r11$)} } } */
 /* { dg-final { scan-stats {^site [^\n]* func=even_step kind=sibcall } } } */
 /* { dg-final { scan-stats {^site [^\n]* func=odd_step kind=sibcall } } } */

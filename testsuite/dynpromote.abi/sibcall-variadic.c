@@ -95,7 +95,7 @@ main (void)
 }
 
 /* { dg-output "ok" } */
-/* { dg-final { scan-assembler {\tjmp\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tjmp\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-assembler-not {\t(call|jmp)\t\*(?!%r11$|__dynpromote_sample@GOTPCREL)} } } */
 /* { dg-final { scan-stats {^site [^\n]* func=tail_variadic kind=sibcall } } } */
 /* { dg-final { scan-stats {^site [^\n]* func=tail_swap kind=sibcall } } } */

@@ -93,7 +93,7 @@ main (void)
 }
 
 /* { dg-output "ok" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-assembler-not {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} } } */
 /* { dg-final { scan-stats {^\s+target [^\n]*sym=chain_value } } } */
 /* { dg-final { scan-stats {^site [^\n]* func=apply kind=call } } } */

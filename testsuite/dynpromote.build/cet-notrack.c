@@ -42,7 +42,7 @@ main (void)
 }
 
 /* { dg-output "ok" } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 2 } } */
 /* { dg-final { scan-assembler-times {\tnotrack jmp\t\*%r11$} 1 } } */
 /* { dg-final { scan-assembler-times {\tjmp\t\*%r11$} 1 } } */
 /* { dg-final { scan-assembler-not {\tnotrack call} } } */

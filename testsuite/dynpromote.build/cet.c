@@ -28,7 +28,7 @@ main (void)
 /* { dg-output "ok" } */
 /* { dg-final { scan-assembler {\.section\s+\.note\.gnu\.property} } } */
 /* { dg-final { scan-assembler {\tendbr64} } } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-assembler-not {\tnotrack } } } */
 /* { dg-final { scan-readelf-notes {x86 feature: IBT, SHSTK} objects } } */
 /* { dg-final { scan-readelf-notes-each {x86 feature: IBT, SHSTK} runtime } } */

@@ -30,7 +30,7 @@ main (void)
 }
 
 /* { dg-output "lto ok" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-stats {^site [^\n]*file=\S*lto-aux\.c [^\n]*func=aux_apply kind=call } } } */
-/* { dg-final { scan-stats {^  target [^\n]* sym=aux_triple (\S+ )*samples=\d+ share=50\.0%$} } } */
-/* { dg-final { scan-stats {^  target [^\n]* sym=inc (\S+ )*samples=\d+ share=50\.0%$} } } */
+/* { dg-final { scan-stats {^  target [^\n]* sym=aux_triple (\S+ )*samples=\d+ share=50\.0%( off=0x[0-9a-f]+)?$} } } */
+/* { dg-final { scan-stats {^  target [^\n]* sym=inc (\S+ )*samples=\d+ share=50\.0%( off=0x[0-9a-f]+)?$} } } */

@@ -40,6 +40,6 @@ main (void)
 
 /* { dg-output "ok" } */
 /* { dg-final { scan-assembler {\tcall\t\*(strlen|abs|puts)@GOTPCREL\(%rip\)} } } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-stats {^site [^\n]* func=through_pointer kind=call } } } */
 /* { dg-final { scan-stats-not {^site [^\n]* func=direct_external } } } */

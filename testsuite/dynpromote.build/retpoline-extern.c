@@ -44,6 +44,6 @@ main (void)
 }
 
 /* { dg-output "ok" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-assembler {\tjmp\t__x86_indirect_thunk_r11} } } */
 /* { dg-final { scan-assembler-not {\t(notrack )?(call|jmp)q?\t\*} } } */

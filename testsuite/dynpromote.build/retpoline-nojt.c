@@ -16,6 +16,6 @@ main (void)
 }
 
 /* { dg-output "ok" } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-assembler-not {\t(notrack )?(call|jmp)q?\t\*} } } */
 /* { dg-final { scan-assembler-not {^\t\.(long|quad)\t\.L\d+(-\.L\d+)?$} "no jump table" } } */

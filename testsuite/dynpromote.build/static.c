@@ -21,7 +21,7 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
 /* { dg-final { scan-stats {^object path=\S*[/]static\.exe abi=3 sites=\d+ state=loaded build_id=[0-9a-f]+$} } } */
 /* { dg-final { scan-stats {^site [^\n]* func=site kind=call state=\w+ calls=100 } } } */
 /* { dg-final { scan-stats {^  target [^\n]* sym=inc } } } */

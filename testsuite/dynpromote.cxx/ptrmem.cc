@@ -76,7 +76,7 @@ main ()
 }
 
 // { dg-output "ok" }
-// { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } }
+// { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } }
 // { dg-final { scan-assembler-not {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} } }
 // { dg-final { scan-stats {^site [^\n]* func=_Z6call_aP1AMS_FllEl kind=(call|sibcall) } } }
 // { dg-final { scan-stats {^\s+target [^\n]*sym=_ZN1A5plainEl } } }

@@ -57,4 +57,4 @@ main ()
 }
 
 // { dg-output "ctor ok\nmain ok\ndtor ok\n" }
-// { dg-final { scan-assembler {\t(call|jmp)\t\.Ldp_(?:entry|hit)_\d+$} } }
+// { dg-final { scan-assembler {\t(call|jmp)\t\.Ldp_(?:entry|hit|guard)_\d+$} } }

@@ -19,4 +19,4 @@ f (int (*g) (int))
 }
 
 /* { dg-final { scan-assembler-not {__dynpromote_shared_v3_} } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */

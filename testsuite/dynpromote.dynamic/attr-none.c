@@ -20,4 +20,4 @@ second (op_fn f)
 
 /* { dg-final { scan-assembler-not {__dynpromote_shared_v3_} } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_state_\d+:$} 2 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 2 } } */

@@ -42,4 +42,4 @@ use_fntype (handler_fn *h)
 /* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_param - \.$} 1 } } */
 /* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_handler - \.$} 1 } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_state_\d+:$} 1 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 5 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 5 } } */

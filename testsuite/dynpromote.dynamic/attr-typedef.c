@@ -25,5 +25,5 @@ second (op_fn f)
 /* { dg-final { scan-assembler {\.hidden __dynpromote_shared_v3_ops$} } } */
 /* { dg-final { scan-assembler {\.string "ops"} } } */
 /* { dg-final { scan-assembler-times {\.long __dynpromote_shared_v3_ops - \.$} 2 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 2 } } */
 /* { dg-final { scan-assembler-not {\.Ldp_state_} } } */

@@ -36,7 +36,7 @@ via_array (struct ops *v, int i)
 }
 
 /* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 3 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 3 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 3 } } */
 /* { dg-final { scan-rtl-dump {skipped call in via_pointer at \S*attr-field\.c:17: [^\n]*dynpromote_off} } } */
 /* { dg-final { scan-rtl-dump {rewritten call site \d+ in via_pointer at \S*attr-field\.c:18} } } */
 /* { dg-final { scan-rtl-dump {skipped call in via_copy at \S*attr-field\.c:25: [^\n]*dynpromote_off} } } */

@@ -20,6 +20,6 @@ use_on (on_type *f)
 }
 
 /* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 1 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */
 /* { dg-final { scan-rtl-dump {skipped call in use_off at \S*attr-fntype\.c:13: [^\n]*dynpromote_off} } } */
 /* { dg-final { scan-rtl-dump {rewritten call site \d+ in use_on at \S*attr-fntype\.c:19} } } */

@@ -28,7 +28,7 @@ on_twin (fn f)
 }
 
 /* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 3 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 2 } } */
 /* { dg-final { scan-rtl-dump-times {skipped call in off_def at \S*attr-function\.c:13: [^\n]*dynpromote_off} 2 } } */
 /* { dg-final { scan-rtl-dump {skipped call in off_decl at \S*attr-function\.c:21: [^\n]*dynpromote_off} } } */
 /* { dg-final { scan-rtl-dump-times {rewritten call site \d+ in on_twin at \S*attr-function\.c:27} 2 } } */

@@ -13,6 +13,6 @@ apply (int (*off_f) (int) DYNPROMOTE_OFF, int (*on_f) (int), int x)
 }
 
 /* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 1 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */
 /* { dg-final { scan-rtl-dump {skipped call in apply at \S*attr-param\.c:10: [^\n]*dynpromote_off} } } */
 /* { dg-final { scan-rtl-dump {rewritten call site \d+ in apply at \S*attr-param\.c:11} } } */

@@ -32,7 +32,7 @@ use_table (struct table *t, int i)
 }
 
 /* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 2 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 2 } } */
 /* { dg-final { scan-rtl-dump {skipped call in use_off at \S*attr-typedef\.c:13: [^\n]*dynpromote_off} } } */
 /* { dg-final { scan-rtl-dump {rewritten call site \d+ in use_on at \S*attr-typedef\.c:19} } } */
 /* { dg-final { scan-rtl-dump {skipped call in use_table at \S*attr-typedef\.c:31: [^\n]*dynpromote_off} } } */

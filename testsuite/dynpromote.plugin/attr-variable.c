@@ -35,7 +35,7 @@ use_auto (int (*p) (int))
 }
 
 /* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 3 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 3 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 3 } } */
 /* { dg-final { scan-rtl-dump {skipped call in use_globals at \S*attr-variable\.c:14: [^\n]*dynpromote_off} } } */
 /* { dg-final { scan-rtl-dump {rewritten call site \d+ in use_globals at \S*attr-variable\.c:15} } } */
 /* { dg-final { scan-rtl-dump {skipped call in use_static_local at [^\n]*dynpromote_off} } } */

@@ -27,7 +27,7 @@ real_indirect (int (*p) (int), int x)
 
 /* { dg-final { scan-assembler {\tcall\t\*ext@GOTPCREL\(%rip\)} } } */
 /* { dg-final { scan-assembler {\tjmp\t\*ext@GOTPCREL\(%rip\)} } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */
 /* { dg-final { scan-assembler-not {\tjmp\t\.Ldp_entry_} } } */
 /* { dg-final { scan-rtl-dump {skipped call in got_call at \S*dump-got\.c:13: [^\n]*GOT} } } */
 /* { dg-final { scan-rtl-dump {skipped (sib)?call in got_tail at \S*dump-got\.c:19: [^\n]*GOT} } } */

@@ -19,5 +19,5 @@ not_tail (fn f, int x)
 /* { dg-final { scan-rtl-dump {rewritten sibcall site \d+ in tail at \S*dump-sibcall\.c:10} } } */
 /* { dg-final { scan-rtl-dump {rewritten call site \d+ in not_tail at \S*dump-sibcall\.c:16} } } */
 /* { dg-final { scan-rtl-dump-times {rewritten (sib)?call site } 2 } } */
-/* { dg-final { scan-assembler-times {\tjmp\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tjmp\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */

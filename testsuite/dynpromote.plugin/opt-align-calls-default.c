@@ -18,4 +18,4 @@ tail (fn f, int x)
 }
 
 /* { dg-final { scan-assembler-times {\.bundle_align_mode 3\n\t\.bundle_lock\n\.Ldp_call_\d+:} 3 } } */
-/* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_(?:entry|hit)_\d+$} 3 } } */
+/* { dg-final { scan-assembler-times {\t(call|jmp)\t\.Ldp_(?:entry|hit|guard)_\d+$} 3 } } */

@@ -13,4 +13,4 @@ twice (fn f, int x)
 
 /* { dg-final { scan-assembler-not {bundle_} } } */
 /* { dg-final { scan-assembler-not {\.p2align 3,,4} } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 2 } } */

@@ -17,4 +17,4 @@ keep_me (fn f)
   return f (2) + 1;	/* { dg-message "note: dynpromote: rewrote indirect call" } */
 }
 
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */

@@ -19,6 +19,6 @@ kept (fn f)
   return f (2) + 1;
 }
 
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */
 /* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 1 } } */
 /* { dg-final { scan-rtl-dump {skipped call in (src_name|renamed_in_asm) at [^\n]*excluded} } } */

@@ -24,7 +24,7 @@ three (fn f)
   return f (3) + 1;
 }
 
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */
 /* { dg-final { scan-assembler-times {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} 3 } } */
 /* { dg-final { scan-rtl-dump {rewritten call site \d+ in two at } } } */
 /* { dg-final { scan-rtl-dump-times {skipped call in one at \S*opt-exclude\.c:12: [^\n]*excluded} 2 } } */

@@ -13,4 +13,4 @@ once (fn f, int x)
 
 /* { dg-final { scan-assembler-not {\.Ldp_state_\d+\(%rip\), %r11} } } */
 /* { dg-final { scan-assembler-not {\.Ldp_miss_} } } */
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */

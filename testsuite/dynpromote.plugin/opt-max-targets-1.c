@@ -10,4 +10,4 @@ call_it (fn f, int x)
   return f (x) + 1;
 }
 
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */

@@ -25,5 +25,5 @@ plain (int x)
   return direct (x) * 2;
 }
 
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
-/* { dg-final { scan-assembler-times {\tjmp\t\.Ldp_(?:entry|hit)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */
+/* { dg-final { scan-assembler-times {\tjmp\t\.Ldp_(?:entry|hit|guard)_\d+$} 1 } } */

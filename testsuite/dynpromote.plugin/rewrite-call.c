@@ -30,7 +30,7 @@ use_field (struct ops *o)
   return o->op (4, 5) * 3;
 }
 
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 4 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 4 } } */
 /* { dg-final { scan-assembler-times {^\s*\.Ldp_call_\d+:} 4 } } */
 /* { dg-final { scan-assembler-times {^\.Ldp_entry_\d+:} 4 } } */
 /* { dg-final { scan-assembler {\tmov[q]?\t[^\n]*, %r11$} } } */

@@ -47,7 +47,7 @@ direct_only (int x)
   return direct (x) + printf ("%d\n", x);           /* not sites */
 }
 
-/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit)_\d+$} 6 } } */
+/* { dg-final { scan-assembler-times {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} 6 } } */
 /* { dg-final { scan-assembler {\tcall\tdirect(@PLT)?$} } } */
 /* { dg-final { scan-assembler {\tcall\tprintf(@PLT)?$} } } */
 /* { dg-final { scan-assembler-not {\tcall\t\*(?!__dynpromote_sample@GOTPCREL)} } } */

@@ -17,7 +17,7 @@ tail2 (fn *table, long i)
   return table[i & 3] (i, i + 1);
 }
 
-/* { dg-final { scan-assembler-times {\tjmp\t\.Ldp_(?:entry|hit)_\d+$} 2 } } */
+/* { dg-final { scan-assembler-times {\tjmp\t\.Ldp_(?:entry|hit|guard)_\d+$} 2 } } */
 /* { dg-final { scan-assembler-not {\tcall\t\.Ldp_entry_} } } */
 /* { dg-final { scan-assembler-not {\tjmp\t\*(?!%r11$)} } } */
 /* { dg-final { scan-assembler-times {^\s*\.Ldp_call_\d+:} 2 } } */

@@ -31,8 +31,8 @@ none (int x)
   return x + 1;
 }
 
-/* { dg-final { scan-assembler-times {^"dynpromote\.stub\.first\.\d+":\n(?:\t\.cfi_startproc\n)?\.Ldp_(?:hit|entry)_\d+:} 1 } } */
-/* { dg-final { scan-assembler-times {^"dynpromote\.stub\.second\.\d+":\n(?:\t\.cfi_startproc\n)?\.Ldp_(?:hit|entry)_\d+:} 2 } } */
+/* { dg-final { scan-assembler-times {^"dynpromote\.stub\.first\.\d+":\n(?:\t\.cfi_startproc\n)?\.Ldp_(?:guard|hit|entry)_\d+:} 1 } } */
+/* { dg-final { scan-assembler-times {^"dynpromote\.stub\.second\.\d+":\n(?:\t\.cfi_startproc\n)?\.Ldp_(?:guard|hit|entry)_\d+:} 2 } } */
 /* { dg-final { scan-assembler-times {\t\.size "dynpromote\.record\.second\.\d+", 24\n"dynpromote\.record\.second\.\d+":\n} 2 } } */
 /* { dg-final { scan-assembler-times {\t\.size "dynpromote\.state\.second\.\d+", 256} 2 } } */
 /* { dg-final { scan-assembler-times {\t\.type "dynpromote\.stub\.[a-z]+\.\d+", @function} 3 } } */

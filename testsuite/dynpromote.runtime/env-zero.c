@@ -34,4 +34,4 @@ main (void)
 /* { dg-final { scan-stats-not {state=(learning|idle)} } } */
 /* { dg-final { scan-stats-not {^  target } } } */
 /* { dg-final { scan-stderr-not {.} } } */
-/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit)_\d+$} } } */
+/* { dg-final { scan-assembler {\tcall\t\.Ldp_(?:entry|hit|guard)_\d+$} } } */
