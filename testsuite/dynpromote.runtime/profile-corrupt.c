@@ -10,31 +10,21 @@
 /* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 /* { dg-set-env DP_PROFILE_FILE @DIR@/profile.txt } */
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "dp-test.h"
 
 /* The first run's dump, truncated in the middle of its site line.  */
 static void
 corrupt_profile (const char *path)
 {
-  FILE *f = fopen (path, "r+");
-  if (!f)
-    abort ();
-  static char text[1 << 20];
-  size_t len = fread (text, 1, sizeof text - 1, f);
-  fclose (f);
-  text[len] = 0;
+  char *text = dp_read_file (path);
+  CHECK (text != NULL);
   char *site = strstr (text, "\nsite id=");
-  if (!site)
-    abort ();
+  CHECK (site != NULL);
   char *cut = strstr (site, " line=");
-  if (!cut)
-    abort ();
-  f = fopen (path, "w");
-  fwrite (text, 1, (size_t) (cut - text) + 6, f);
-  fputs ("x\n", f);
-  fclose (f);
+  CHECK (cut != NULL);
+  strcpy (cut + 6, "x\n");
+  dp_write_file (path, text, strlen (text));
+  free (text);
 }
 
 #define EDIT_PROFILE(path) corrupt_profile (path)

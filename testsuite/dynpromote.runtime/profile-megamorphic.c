@@ -56,9 +56,7 @@ main (int argc, char **argv)
 	  nanosleep (&ts, NULL);
 	}
       CHECK (dynpromote_dump_stats (file) == 0);
-      CHECK (setenv ("DYNPROMOTE_PROFILE", file, 1) == 0);
-      execv ("/proc/self/exe", argv);
-      CHECK (!"execv failed");
+      dp_rerun_with_profile (file, argv);
     }
 
   char *stats = dp_stats_now ();

@@ -9,22 +9,15 @@
 /* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 /* { dg-set-env DP_PROFILE_FILE @DIR@/profile.txt } */
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "dp-test.h"
 
 /* Every " off=0x..." field goes.  */
 static void
 drop_offsets (const char *path)
 {
-  FILE *f = fopen (path, "r");
-  if (!f)
-    abort ();
-  static char text[1 << 20], out[1 << 20];
-  size_t len = fread (text, 1, sizeof text - 1, f);
-  fclose (f);
-  text[len] = 0;
-  char *o = out;
+  char *text = dp_read_file (path);
+  CHECK (text != NULL);
+  char *o = text;
   int dropped = 0;
   for (char *p = text; *p;)
     if (!strncmp (p, " off=0x", 7))
@@ -37,11 +30,9 @@ drop_offsets (const char *path)
     else
       *o++ = *p++;
   *o = 0;
-  if (!dropped)
-    abort ();
-  f = fopen (path, "w");
-  fputs (out, f);
-  fclose (f);
+  CHECK (dropped);
+  dp_write_file (path, text, strlen (text));
+  free (text);
 }
 
 #define EDIT_PROFILE(path) drop_offsets (path)

@@ -11,28 +11,20 @@
 /* { dg-set-env DYNPROMOTE_RECHECK_MS 0 } */
 /* { dg-set-env DP_PROFILE_FILE @DIR@/profile.txt } */
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "dp-test.h"
 
 /* Every hex digit of the build_id becomes 0.  */
 static void
 edit_profile (const char *path)
 {
-  FILE *f = fopen (path, "r+");
-  if (!f)
-    abort ();
-  static char text[1 << 20];
-  size_t len = fread (text, 1, sizeof text - 1, f);
-  text[len] = 0;
+  char *text = dp_read_file (path);
+  CHECK (text != NULL);
   char *id = strstr (text, " build_id=");
-  if (!id)
-    abort ();
+  CHECK (id != NULL);
   for (char *p = id + 10; *p && *p != '\n'; p++)
     *p = '0';
-  rewind (f);
-  fwrite (text, 1, len, f);
-  fclose (f);
+  dp_write_file (path, text, strlen (text));
+  free (text);
 }
 
 #define EDIT_PROFILE(path) edit_profile (path)

@@ -73,10 +73,7 @@ main (int argc, char **argv)
 	}
       CHECK (dynpromote_dump_stats (file) == 0);
       EDIT_PROFILE (file);
-      CHECK (setenv ("DYNPROMOTE_PROFILE", file, 1) == 0);
-      /* argv[0], not /proc/self/exe: under valgrind that is the tool.  */
-      execv (argv[0], argv);
-      CHECK (!"execv failed");
+      dp_rerun_with_profile (file, argv);
     }
 
   /* Second run: before the first call.  */

@@ -6,6 +6,11 @@
                        function pointer stays indirect at every -O level.
    NOIPA               keep a function out of inlining and IPA.
    dp_read_file (p)    whole file, malloc'd, NUL-terminated (NULL if none).
+   dp_write_file (p, text, len)
+                       replace file p by the len bytes of text.
+   dp_rerun_with_profile (file, argv)
+                       run this program again, from its start, with file
+                       as DYNPROMOTE_PROFILE (warm-start tests).
    dp_stats_now ()     the runtime's statistics dump as it is now (through
                        dynpromote_dump_stats into $DP_TEST_DIR), malloc'd.
    dp_stats_site (s, func, nth)
@@ -87,6 +92,24 @@ dp_read_file (const char *path)
   fclose (f);
   buf[len] = 0;
   return buf;
+}
+
+static inline void
+dp_write_file (const char *path, const char *text, size_t len)
+{
+  FILE *f = fopen (path, "w");
+  CHECK (f != NULL);
+  CHECK (fwrite (text, 1, len, f) == len);
+  CHECK (fclose (f) == 0);
+}
+
+/* By argv[0], not /proc/self/exe: under valgrind that is the tool.  */
+static inline void
+dp_rerun_with_profile (const char *file, char **argv)
+{
+  CHECK (setenv ("DYNPROMOTE_PROFILE", file, 1) == 0);
+  execv (argv[0], argv);
+  CHECK (!"execv failed");
 }
 
 static inline const char *
