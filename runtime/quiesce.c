@@ -220,6 +220,17 @@ dp_probe_handler (int sig, siginfo_t *info, void *ucv)
   uintptr_t sp = (uintptr_t) uc->uc_mcontext.gregs[REG_RSP];
   const struct dp_range *ranges = dp_probe_ranges;
   int n = dp_probe_nranges, split = dp_probe_split;
+  /* A new period may have begun meanwhile (on another CPU, or while
+     this thread was preempted here), with a larger buffer: the old
+     pointer with the new count would read past the old buffer.  It
+     moves the round on before it changes them, so the same round now
+     means a matching pair (x86 keeps loads in order).  */
+  if ((value >> 16) != (__atomic_load_n (&dp_probe_round, __ATOMIC_ACQUIRE)
+			& 0x7fff))
+    {
+      errno = saved_errno;
+      return;
+    }
   int busy = dp_in_ranges (pc, ranges, n, split);
 
   /* Our own stack, from the interrupted SP, read with process_vm_readv

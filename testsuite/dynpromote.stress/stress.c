@@ -29,6 +29,8 @@
 /* { dg-set-env DYNPROMOTE_TRUST_PREDICTOR 0 } */
 /* { dg-run-timeout 400 } */
 
+#define _GNU_SOURCE		/* dp-crash.h: REG_RIP, process_vm_readv */
+#include "dp-crash.h"
 #include <dirent.h>
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -175,6 +177,7 @@ promoter_count (const char *stats, const char *key)
 int
 main (void)
 {
+  dp_report_crashes ();
   for (int fd = 0; fd < 64; fd++)
     if (fcntl (fd, F_GETFD) != -1)
       inherited_fds |= 1ull << fd;
