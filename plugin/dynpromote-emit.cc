@@ -645,8 +645,13 @@ dp_output_slow_routine (FILE *f, int kind, bool sls)
   fputs ("1:\n", f);
   dp_output_stack_insn (f, cfi, "pushq\t%rax", 8);
   dp_output_stack_insn (f, cfi, "pushq\t%rcx", 8);
-  /* (entry + 13 - stubs_lo) >> 3 is the entry's index plus 1.  */
+  /* (entry + 13 - stubs_lo) >> 3 is the entry's index plus 1.  The
+     index is loaded again and tested again: the runtime may have taken
+     it away since the first test (at exit, while other threads still
+     call), and it keeps the memory, not the pointer.  */
   fprintf (f, "\tmovq\t%s+%d(%%rip), %%rax\n"
+	   "\ttestq\t%%rax, %%rax\n"
+	   "\tjz\t2f\n"
 	   "\tmovq\t16(%%rsp), %%rcx\n"
 	   "\tsubq\t%s+%d(%%rip), %%rcx\n"
 	   "\tshrq\t$%d, %%rcx\n"
