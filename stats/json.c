@@ -53,8 +53,9 @@ json_fields (const struct key *keys, const void *base, bool first)
     {
       const void *p = (const char *) base + k->offset;
       printf ("%s\"%s\": ", first ? "" : ", ", k->name);
-      if ((k->type == K_NAME || k->type == K_SYMBOL)
-	  && !*(struct name *const *) p)
+      if (((k->type == K_NAME || k->type == K_SYMBOL)
+	   && !*(struct name *const *) p)
+	  || (k->type == K_OFFSET && *(const uint64_t *) p == NO_OFFSET))
 	{
 	  fputs ("null", stdout);
 	  continue;
@@ -65,6 +66,7 @@ json_fields (const struct key *keys, const void *base, bool first)
 	  printf ("%" PRIu64, *(const uint64_t *) p);
 	  break;
 	case K_ADDR:
+	case K_OFFSET:
 	  printf ("\"0x%" PRIx64 "\"", *(const uint64_t *) p);
 	  break;
 	case K_PERCENT:

@@ -16,7 +16,10 @@
    promotions, re-patches), a target's samples too; shares and miss
    rates are recomputed; the state is the one of the input that sampled
    the site most, and a target is promoted if any input promoted it.
-   Addresses are written as 0x0: no run's are right for another.
+   Addresses are written as 0x0: no run's are right for another.  A
+   target's off= (its offset in its site's object, which spares a warm
+   start the object's symbol table) is kept when the object is known by
+   its build-id: one build, one set of offsets.
    Shared families are added up the same way, by object and name.
 
    The profile is written to a temporary file beside it and renamed
@@ -39,6 +42,7 @@ struct mtarget
 {
   const char *sym;
   uint64_t samples;
+  uint64_t off;			/* NO_OFFSET: none kept */
   bool promoted;
 };
 
@@ -114,6 +118,7 @@ merged_object (htab_t table, const struct object *o)
 static void
 add_targets (struct mrecord *m, const struct target_list *tl)
 {
+  bool one_build = !strncmp (mobjects[m->object].key, "b:", 2);
   m->other += tl->other_samples;
   for (size_t i = 0; i < tl->n; i++)
     {
@@ -129,8 +134,11 @@ add_targets (struct mrecord *m, const struct target_list *tl)
       if (j == m->nt)
 	{
 	  GROW (m->t, m->nt, m->capt);
-	  m->t[m->nt++] = (struct mtarget) { .sym = t->sym->text };
+	  m->t[m->nt++] = (struct mtarget) { .sym = t->sym->text,
+					     .off = NO_OFFSET };
 	}
+      if (one_build && m->t[j].off == NO_OFFSET)
+	m->t[j].off = t->off;
       m->t[j].samples += t->samples;
       m->t[j].promoted |= t->promoted;
     }
@@ -226,9 +234,12 @@ write_targets (FILE *f, struct mrecord *m)
     {
       fputs ("  target addr=0x0 sym=", f);
       put_value (f, m->t[i].sym);
-      fprintf (f, " promoted=%d samples=%" PRIu64 " share=%.1f%%\n",
+      fprintf (f, " promoted=%d samples=%" PRIu64 " share=%.1f%%",
 	       m->t[i].promoted, m->t[i].samples,
 	       100.0 * (double) m->t[i].samples / d);
+      if (m->t[i].off != NO_OFFSET)
+	fprintf (f, " off=0x%" PRIx64, m->t[i].off);
+      fputc ('\n', f);
     }
   if (m->other)
     fprintf (f, "  other samples=%" PRIu64 " share=%.1f%%\n", m->other,

@@ -99,6 +99,7 @@ const struct key target_keys[] =
   KEY (target, promoted, K_FLAG, false),
   KEY (target, samples, K_U64, true),
   KEY (target, share, K_PERCENT, false),
+  KEY (target, off, K_OFFSET, false),
   { NULL, 0, 0, false }
 };
 
@@ -263,8 +264,9 @@ parse_value (const struct input *in, const struct field *f,
       *(uint64_t *) dest = parse_u64 (in, f, 10, s, "an unsigned integer");
       break;
     case K_ADDR:
+    case K_OFFSET:
       /* glibc's %p prints a null pointer as "(nil)".  */
-      if (!strcmp (s, "(nil)"))
+      if (k->type == K_ADDR && !strcmp (s, "(nil)"))
 	*(uint64_t *) dest = 0;
       else if (s[0] != '0' || s[1] != 'x')
 	bad_value (in, f, "an address 0xHEX");
@@ -477,7 +479,8 @@ read_line (struct reader *r, char *line, size_t len)
 	die_at (&r->in, "malformed dump: 'target' record outside a site or "
 		"shared record");
       GROW (targets, ntargets, targets_cap);
-      targets[ntargets] = (struct target) { .sym = name_unknown };
+      targets[ntargets] = (struct target) { .sym = name_unknown,
+					    .off = NO_OFFSET };
       parse_fields (&r->in, record, target_keys, &targets[ntargets]);
       /* A record's targets follow it, so they are contiguous.  */
       tl->n++;

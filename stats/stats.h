@@ -58,9 +58,13 @@ struct object
   unsigned long lineno;		/* of the object line, for the warning */
 };
 
+/* A target's off= when its line has none.  */
+#define NO_OFFSET UINT64_MAX
+
 struct target
 {
   uint64_t addr, samples;
+  uint64_t off;			/* in its site's object, or NO_OFFSET */
   struct name *sym;
   double share;
   bool promoted;
@@ -135,6 +139,7 @@ enum key_type
 {
   K_U64,			/* decimal */
   K_ADDR,			/* 0xHEX, or "(nil)" */
+  K_OFFSET,			/* 0xHEX; NO_OFFSET when absent */
   K_PERCENT,			/* 12.5% */
   K_FLAG,			/* 0 or 1 */
   K_NAME,			/* a string */
