@@ -21,13 +21,18 @@ static fn const both[2] = { hot, cold };
 
 #define BOTH(f, g, x) (f (x) + g (x))
 
+/* Attributes of call_site and call_two (retpoline-attribute.c).  */
+#ifndef CPROF_SITE_ATTRS
+# define CPROF_SITE_ATTRS
+#endif
+
 #line 1000 "cprof-site.c"
-NOIPA long
+NOIPA CPROF_SITE_ATTRS long
 call_site (fn f, long x)
 {
   return f (x) + 1;
 }
-NOIPA long
+NOIPA CPROF_SITE_ATTRS long
 call_two (fn f, fn g, long x)
 {
   return BOTH (f, g, x);
