@@ -31,7 +31,9 @@
      taken.
    - A thread that is runnable: the kernel reports only "running".  It is
      sent a probe signal (rt_tgsigqueueinfo to itself, only while its
-     state is R, so no sleeping system call is interrupted, and only if
+     state is R, so that a sleeping system call is rarely interrupted:
+     one the thread enters between our read and the signal can end
+     with EINTR, docs/patching.md "Grace periods"; and only if
      no tracer is attached to it: see dp_gp_poll), and the
      handler checks its own interrupted PC and scans its own stack while
      the interrupted context is frozen under it; the answer is read by
