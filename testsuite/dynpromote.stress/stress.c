@@ -12,11 +12,13 @@
    exec'ing /bin/true (a signal of the runtime's still pending would
    kill the new program), and after the storm no descriptor below 64 is
    open but the program's own.  DP_STRESS_SECONDS sets the length (default 20).
+   A crash prints a report and leaves a core (dp-crash.h), for a failure
+   seen only in CI.
    DYNPROMOTE_TRUST_PREDICTOR=0 keeps the sites in the churn of
    promotions (with 16 samples, many would look predicted); megamorphic
-   sites still take the plain path, with the rewrite of their miss call
-   into the indirect call, and learn again at their rechecks (which undo
-   it), during the storm.  */
+   sites (the storm's own call of sites[s], with 1024 targets, is one)
+   take the plain path and learn again at their rechecks during the
+   storm.  */
 /* { dg-do run } */
 /* { dg-options "-pthread" } */
 /* { dg-dso dpstress stress-lib.c } */

@@ -7,14 +7,15 @@
                          address, the thread, its registers, the code
                          bytes at the PC, the /proc/self/maps lines of
                          the PC, the address and %r11 (a rewritten call's
-                         target), and the return addresses on the stack,
-                         then dies of the same signal, leaving a core
+                         target), and the top 64 words of its stack, then
+                         dies of the same signal, leaving a core
                          (the soft core limit is raised to the hard
                          one) that scripts/test shows gdb's backtraces
                          of when a test failed.
 
-   Include it first, after defining _GNU_SOURCE.  The report uses stdio and /proc in a signal handler: acceptable in a
-   process that is about to die, never in one that goes on.  */
+   Include it first, after defining _GNU_SOURCE.  The report uses stdio
+   and /proc in a signal handler: acceptable in a process that is about
+   to die, never in one that goes on.  */
 
 #ifndef DP_CRASH_H
 #define DP_CRASH_H
@@ -96,7 +97,8 @@ dp_crash_handler (int sig, siginfo_t *info, void *ucv)
     fprintf (stderr, " %llx", (unsigned long long) words[i]);
   fputc ('\n', stderr);
   fflush (stderr);
-  signal (sig, SIG_DFL);
+  /* SA_RESETHAND has put the default action back; a fault would recur
+     on return, an int3's SIGTRAP would not.  */
   raise (sig);
 }
 
