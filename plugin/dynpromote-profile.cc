@@ -49,9 +49,9 @@
    targets whose share of the site's samples is at least 50%, at most 2
    (plain and CET builds: a compare must beat a predicted indirect call,
    so only what inlining can pay for; at 30% libxml2 guarded a third of
-   a call's targets whose hotter two it cannot name and ran slower), or at least 5%, at most 4 (in a
-   function built with retpolines, where every hit skips the thunk);
-   max-targets= overrides the count.  */
+   a call's targets whose hotter two it cannot name and ran slower), or
+   at least 5%, at most 4 (in a function built with retpolines, where
+   every hit skips the thunk); max-targets= overrides the count.  */
 
 #include "dynpromote-plugin.h"
 #include "dynpromote/dump-fields.h"

@@ -141,10 +141,7 @@ dp_called_pointer (const_rtx mem)
 static bool
 dp_call_opted_out_p (const_rtx mem)
 {
-  tree expr = MEM_EXPR (mem);
-  if (!expr)
-    return false;
-  if (dp_type_opted_out_p (TREE_TYPE (expr)))
+  if (dp_mem_tagged_p (mem, DP_ATTRIBUTE_NAME))
     return true;
   tree pointer = dp_called_pointer (mem);
   return pointer && (dp_type_opted_out_p (TREE_TYPE (pointer))
