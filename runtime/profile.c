@@ -222,7 +222,11 @@ dp_profile_parse (FILE *f, unsigned long *lineno)
 	  return 0;
 	}
       if (last)
-	obj->nsites--;
+	{
+	  free (last->kind);
+	  free (last->func);
+	  obj->nsites--;
+	}
     }
   return *lineno > 0;
 }
